@@ -1,0 +1,4 @@
+@main
+struct AduanControlMain {
+    static func main() {}
+}

@@ -1,0 +1,4 @@
+@main
+struct AduanDaemonMain {
+    static func main() {}
+}
