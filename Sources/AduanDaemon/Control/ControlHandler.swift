@@ -1,0 +1,143 @@
+import AduanControl
+import AduanCore
+import AduanStore
+import Dispatch
+import Foundation
+
+/// Answers control requests from the daemon's read-only store connection and in-memory state.
+///
+/// Queries run on their own serial queue and connection, so a long intake batch on the writer never stalls them
+/// (WAL lets the reader see the last commit while the writer works).
+final class ControlHandler: @unchecked Sendable {
+    // `reader` is touched only on `queue`, which serialises every query.
+    private let reader: StoreReader
+    private let queue = DispatchQueue(label: "aduan.control.reader")
+    private let rules: RuleSetHolder
+    private let sources: [SourceDescription]
+    private let startedAt: Date
+    private let version: String
+    private let logger: Logger
+
+    /// A configured source, for the status page.
+    struct SourceDescription: Sendable {
+        var name: String
+        var kind: String
+    }
+
+    init(reader: StoreReader, rules: RuleSetHolder, sources: [SourceDescription], startedAt: Date, version: String, logger: Logger) {
+        self.reader = reader
+        self.rules = rules
+        self.sources = sources
+        self.startedAt = startedAt
+        self.version = version
+        self.logger = logger
+    }
+
+    /// Closes the read-only connection once no query runs.
+    func close() {
+        queue.sync { reader.close() }
+    }
+
+    /// Answers one request line with one response line (without its newline).
+    func respond(to line: [UInt8], from peer: PeerIdentity?) -> [UInt8] {
+        let request: ControlRequest
+        do {
+            request = try ControlCoding.makeDecoder().decode(ControlRequest.self, from: Data(line))
+        } catch {
+            let operations = ControlOperation.allCases.map(\.rawValue).joined(separator: ", ")
+            return encode(
+                ControlResponse<ControlEmptyResult>.failure(
+                    id: nil,
+                    ControlError(.badRequest, "not a request: expected {\"op\": one of \(operations)}; \(Self.describe(error))")
+                )
+            )
+        }
+        do {
+            return try queue.sync {
+                switch request.op {
+                case .status: return encode(.success(id: request.id, try status()))
+                case .cases: return encode(.success(id: request.id, try cases(request)))
+                case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
+                }
+            }
+        } catch let error as ControlError {
+            return encode(ControlResponse<ControlEmptyResult>.failure(id: request.id, error))
+        } catch {
+            logger.error("control request failed", ["op": request.op.rawValue, "error": "\(error)"])
+            return encode(ControlResponse<ControlEmptyResult>.failure(id: request.id, ControlError(.internal, "\(error)")))
+        }
+    }
+
+    private func status() throws -> StatusReport {
+        let counts = try reader.caseCounts()
+        let health = Dictionary(try reader.sourceHealth().map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let (snapshot, attempt) = rules.status
+        return StatusReport(
+            uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
+            version: version,
+            rules: RulesStatus(
+                hash: snapshot.ruleSet.hash,
+                loadedAt: snapshot.loadedAt,
+                routes: snapshot.ruleSet.routeLabels.count,
+                lastReload: ReloadOutcome(ok: attempt.isAccepted, at: attempt.at, errors: attempt.diagnostics)
+            ),
+            complaints: try reader.complaintCount(),
+            cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
+            overdue: 0,
+            nextDeadline: nil,
+            sources: sources.map { source in
+                let row = health[source.name]
+                return SourceStatus(
+                    name: source.name,
+                    kind: source.kind,
+                    itemsIn: row?.itemsIn ?? 0,
+                    itemsQuarantined: row?.itemsQuarantined ?? 0,
+                    lastPollAt: row?.lastPollAt,
+                    lastError: row?.lastError
+                )
+            }
+        )
+    }
+
+    private func cases(_ request: ControlRequest) throws -> [CaseSummary] {
+        var filter = CaseFilter()
+        if let stateName = request.state {
+            guard let state = CaseState(rawValue: stateName) else {
+                let names = CaseState.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ControlError(.badRequest, "unknown state '\(stateName)': use one of \(names)")
+            }
+            filter.state = state
+        }
+        filter.agency = request.agency
+        if let limit = request.limit {
+            guard limit >= 0 else { throw ControlError(.badRequest, "limit must be 0 (all) or more, not \(limit)") }
+            filter.limit = limit
+        }
+        return try reader.cases(filter)
+    }
+
+    private func caseDetail(_ request: ControlRequest) throws -> CaseDetail {
+        guard let text = request.caseID else { throw ControlError(.badRequest, "case.show needs case_id") }
+        guard let id = Int64(text), id > 0 else { throw ControlError(.badRequest, "'\(text)' is not a case id") }
+        guard let detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
+        return detail
+    }
+
+    private func encode<Result>(_ response: ControlResponse<Result>) -> [UInt8] {
+        do {
+            return Array(try ControlCoding.makeEncoder().encode(response))
+        } catch {
+            return Array(#"{"ok":false,"error":{"code":"internal","message":"cannot encode the response"}}"#.utf8)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): context.debugDescription
+        case DecodingError.keyNotFound(let key, _): "missing '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import AduanControl
+import CAduanShims
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// Listens on the control socket and answers JSON-line requests, one connection per client.
+///
+/// Bounded so that a stuck or hostile client cannot stall the daemon: at most `maximumConnections` at once,
+/// requests of at most `maximumRequestBytes`, and `timeout` seconds of silence before a connection is closed.
+final class ControlServer: Sendable {
+    /// Why the server could not start.
+    struct Failure: Error, Sendable, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The socket's path.
+    let path: String
+    private let handler: ControlHandler
+    private let logger: Logger
+    private let maximumConnections: Int
+    private let maximumRequestBytes: Int
+    private let timeout: Double
+    private let acceptQueue = DispatchQueue(label: "aduan.control.accept")
+    private let connectionQueue = DispatchQueue(label: "aduan.control.connection", attributes: .concurrent)
+    private let state = Mutex<(listener: Int32, source: (any DispatchSourceRead)?, inode: ino_t, active: Int)>((-1, nil, 0, 0))
+
+    /// Creates a server; nothing listens until ``start()``.
+    init(
+        path: String,
+        handler: ControlHandler,
+        logger: Logger,
+        maximumConnections: Int = 32,
+        maximumRequestBytes: Int = 1 << 20,
+        timeout: Double = 10
+    ) {
+        self.path = path
+        self.handler = handler
+        self.logger = logger
+        self.maximumConnections = maximumConnections
+        self.maximumRequestBytes = maximumRequestBytes
+        self.timeout = timeout
+    }
+
+    /// Binds the socket with mode 0660 and starts accepting.
+    ///
+    /// A socket file left by a dead daemon is replaced; one that a live daemon answers on is never taken.
+    func start() throws {
+        if access(path, F_OK) == 0 {
+            if let probe = try? UnixSocket.connect(to: path) {
+                close(probe)
+                throw Failure(description: "another aduand is answering on \(path); refusing to take its socket")
+            }
+            unlink(path)
+        }
+        let listener: Int32
+        do {
+            listener = try UnixSocket.makeStreamSocket()
+            let previousMask = umask(0o117)
+            defer { umask(previousMask) }
+            _ = try UnixSocket.withAddress(path) { address, length in
+                try retryingOnInterrupt("bind \(path)") { bind(listener, address, length) }
+            }
+            try retryingOnInterrupt("listen") { listen(listener, 64) }
+        } catch {
+            throw Failure(description: "cannot listen on \(path): \(error)")
+        }
+        _ = fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK)
+        var status = stat()
+        stat(path, &status)
+        let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: acceptQueue)
+        source.setEventHandler { [weak self] in self?.acceptPending(listener) }
+        state.withLock { $0 = (listener, source, status.st_ino, 0) }
+        source.resume()
+    }
+
+    /// Stops accepting, closes the socket and removes its file if it is still ours.
+    func stop() {
+        let (listener, source, inode) = state.withLock { current in
+            let taken = (current.listener, current.source, current.inode)
+            current.listener = -1
+            current.source = nil
+            return taken
+        }
+        guard listener >= 0 else { return }
+        source?.cancel()
+        acceptQueue.sync {}
+        close(listener)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_ino == inode {
+            unlink(path)
+        }
+    }
+
+    private func acceptPending(_ listener: Int32) {
+        while true {
+            let connection = aduan_accept_cloexec(listener)
+            if connection < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            let admitted = state.withLock { current -> Bool in
+                guard current.active < maximumConnections else { return false }
+                current.active += 1
+                return true
+            }
+            guard admitted else {
+                refuse(connection, ControlError(.busy, "aduand has \(maximumConnections) control connections open; try again"))
+                close(connection)
+                continue
+            }
+            connectionQueue.async { [self] in
+                serve(connection)
+                state.withLock { $0.active -= 1 }
+            }
+        }
+    }
+
+    private func serve(_ connection: Int32) {
+        defer { close(connection) }
+        UnixSocket.setTimeouts(connection, seconds: timeout)
+        var credentials = aduan_peer_credentials()
+        let peer = aduan_peer_credentials_of(connection, &credentials) == 0 ? PeerIdentity(credentials) : nil
+        var reader = LineReader(descriptor: connection, maximumLineLength: maximumRequestBytes)
+        while true {
+            let line: [UInt8]
+            do {
+                guard let next = try reader.nextLine() else { return }
+                line = next
+            } catch .lineTooLong(let limit) {
+                refuse(connection, ControlError(.tooLarge, "request larger than \(limit) bytes"))
+                return
+            } catch {
+                return
+            }
+            if line.isEmpty { continue }
+            var answer = handler.respond(to: line, from: peer)
+            answer.append(UInt8(ascii: "\n"))
+            do {
+                try UnixSocket.writeAll(connection, answer)
+            } catch {
+                logger.debug("control client went away", ["error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    private func refuse(_ connection: Int32, _ error: ControlError) {
+        if var line = try? ControlCoding.makeEncoder().encode(ControlResponse<ControlEmptyResult>.failure(id: nil, error)) {
+            line.append(UInt8(ascii: "\n"))
+            try? UnixSocket.writeAll(connection, Array(line))
+        }
+    }
+}
+
+/// Who is at the other end of a control connection, from `SO_PEERCRED`.
+struct PeerIdentity: Sendable, Hashable {
+    var pid: Int32
+    var uid: UInt32
+    var gid: UInt32
+
+    init(_ credentials: aduan_peer_credentials) {
+        pid = credentials.pid
+        uid = credentials.uid
+        gid = credentials.gid
+    }
+}

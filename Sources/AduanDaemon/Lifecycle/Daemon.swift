@@ -1,0 +1,196 @@
+import AduanControl
+import AduanRules
+import AduanStore
+import Dispatch
+import Foundation
+import Glibc
+
+/// The running daemon: state lock, store, rules, intake pollers and the control socket, wired together.
+///
+/// The store, the pollers and every write run on one serial queue (`storeQueue`), so blocking SQLite and fsync
+/// never run on the cooperative pool and a batch is never interleaved with another write.
+public final class Daemon: @unchecked Sendable {
+    // Mutable state (`timers`, `drainingSources`, `isStopping`) is touched only on `storeQueue`.
+    private let configuration: DaemonConfiguration
+    private let logger: Logger
+    private let version: String
+    private let storeQueue = DispatchQueue(label: "aduan.store")
+    private let lock: StateLock
+    private let store: Store
+    private let rules: RuleSetHolder
+    private let sources: [SpoolDirectorySource]
+    private let handler: ControlHandler
+    private let server: ControlServer
+    private var timers: [any DispatchSourceTimer] = []
+    private var signalSources: [any DispatchSourceSignal] = []
+    private var drainingSources: Set<String> = []
+    private var isStopping = false
+
+    /// Why the daemon cannot start: one readable message (rule diagnostics may span lines).
+    public struct StartFailure: Error, Sendable, CustomStringConvertible {
+        /// The message.
+        public let description: String
+    }
+
+    /// Takes the lock, loads the rules, opens the store and prepares sources and socket; nothing runs yet.
+    ///
+    /// - Throws: ``StartFailure`` when another daemon holds the state, the rules are invalid or the store fails.
+    public init(configuration: DaemonConfiguration, logger: Logger, version: String) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.version = version
+        do {
+            try DurableFiles.makeDirectory(configuration.stateDirectory)
+        } catch {
+            throw StartFailure(description: "cannot create state directory \(configuration.stateDirectory): \(error)")
+        }
+        do {
+            lock = try StateLock(path: configuration.lockPath)
+        } catch {
+            throw StartFailure(description: "\(error)")
+        }
+        let now = Date()
+        let loaded = RuleLoader.load(directory: configuration.rulesDirectory)
+        guard let ruleSet = loaded.ruleSet else {
+            throw StartFailure(description: "invalid rules in \(configuration.rulesDirectory); not starting\n" + loaded.rendered())
+        }
+        for warning in loaded.diagnostics where !warning.isError {
+            logger.warning("rules: \(warning.location): \(warning.message)")
+        }
+        rules = RuleSetHolder(ruleSet, loadedAt: now)
+        let isFirstStart = access(configuration.databasePath, F_OK) != 0
+        let reader: StoreReader
+        do {
+            store = try Store(path: configuration.databasePath)
+            reader = try StoreReader(path: configuration.databasePath)
+            try store.write { try $0.saveRuleSnapshot(hash: ruleSet.hash, files: ruleSet.sources, at: now) }
+        } catch {
+            throw StartFailure(description: "cannot open the store \(configuration.databasePath): \(error)")
+        }
+        let writer = IntakeWriter(store: store, rules: rules)
+        do {
+            sources = try configuration.sources.map { source in
+                try SpoolDirectorySource(
+                    name: source.name,
+                    directory: source.path,
+                    interval: source.interval,
+                    writer: writer,
+                    logger: logger
+                )
+            }
+            if isFirstStart, let seeds = configuration.seedsDirectory, let first = configuration.sources.first {
+                try Self.copySeeds(from: seeds, into: first.path + "/inbox", logger: logger)
+            }
+        } catch {
+            throw StartFailure(description: "cannot prepare the intake folders: \(error)")
+        }
+        handler = ControlHandler(
+            reader: reader,
+            rules: rules,
+            sources: configuration.sources.map { .init(name: $0.name, kind: $0.kind.rawValue) },
+            startedAt: now,
+            version: version,
+            logger: logger
+        )
+        server = ControlServer(path: configuration.socketPath, handler: handler, logger: logger)
+    }
+
+    /// Starts the socket, the pollers and the signal handlers, then serves until SIGTERM or SIGINT.
+    public func run() throws -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            try server.start()
+        } catch {
+            throw StartFailure(description: "\(error)")
+        }
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            source.setEventHandler { [self] in
+                if signalNumber == SIGHUP { reloadRules() } else { stop(signal: signalNumber) }
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+        storeQueue.sync {
+            for source in sources {
+                let timer = DispatchSource.makeTimerSource(queue: storeQueue)
+                timer.schedule(deadline: .now(), repeating: source.interval, leeway: .milliseconds(50))
+                timer.setEventHandler { [self] in drain(source) }
+                timer.resume()
+                timers.append(timer)
+            }
+        }
+        let status = rules.status.snapshot.ruleSet
+        logger.notice(
+            "aduand ready",
+            [
+                "version": version, "state": configuration.stateDirectory, "socket": configuration.socketPath,
+                "rules": configuration.rulesDirectory, "rules_hash": String(status.hash.prefix(12)),
+                "sources": configuration.sources.map(\.name).joined(separator: ","),
+            ]
+        )
+        dispatchMain()
+    }
+
+    /// Ingests batches until the source's inbox is empty, one batch per queue turn so a stop waits for one only.
+    private func drain(_ source: SpoolDirectorySource) {
+        guard !isStopping, !drainingSources.contains(source.name) else { return }
+        drainingSources.insert(source.name)
+        func next() {
+            guard !isStopping, source.ingestNextBatch() else {
+                drainingSources.remove(source.name)
+                return
+            }
+            storeQueue.async(execute: next)
+        }
+        next()
+    }
+
+    private func reloadRules() {
+        let loaded = RuleLoader.load(directory: configuration.rulesDirectory)
+        let now = Date()
+        guard let ruleSet = loaded.ruleSet else {
+            let rendered = loaded.rendered()
+            rules.recordRefusal(diagnostics: [rendered], at: now)
+            logger.error("reload refused; the previous rules stay in service", ["rules": configuration.rulesDirectory])
+            for line in rendered.split(separator: "\n") { logger.error(String(line)) }
+            return
+        }
+        storeQueue.async { [self] in
+            do {
+                try store.write { try $0.saveRuleSnapshot(hash: ruleSet.hash, files: ruleSet.sources, at: now) }
+                rules.replace(with: ruleSet, at: now)
+                logger.notice("rules reloaded", ["rules_hash": String(ruleSet.hash.prefix(12))])
+            } catch {
+                rules.recordRefusal(diagnostics: ["cannot store the rule snapshot: \(error)"], at: now)
+                logger.error("reload refused: cannot store the rule snapshot", ["error": "\(error)"])
+            }
+        }
+    }
+
+    private func stop(signal signalNumber: Int32) -> Never {
+        logger.notice("stopping after the current batch", ["signal": signalNumber == SIGTERM ? "TERM" : "INT"])
+        server.stop()
+        storeQueue.sync {
+            isStopping = true
+            for timer in timers { timer.cancel() }
+            store.close()
+        }
+        handler.close()
+        logger.notice("aduand stopped")
+        exit(0)
+    }
+
+    /// Copies the sample complaints into the inbox (embedded default, first start only).
+    private static func copySeeds(from seeds: String, into inbox: String, logger: Logger) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).filter(SpoolFile.isSpoolFileName).sorted()
+        for name in names {
+            guard let data = FileManager.default.contents(atPath: seeds + "/" + name) else { continue }
+            try DurableFiles.write([UInt8](data), to: inbox, name: name)
+        }
+        if !names.isEmpty {
+            logger.notice("first start: sample complaints copied into the inbox", ["files": names.joined(separator: ",")])
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import AduanControl
+import Foundation
+import Glibc
+
+/// File operations that survive a crash at any instant: data is fsync'd before it is renamed into place,
+/// and directories are fsync'd after entries move, so a rename is never undone by a power cut.
+enum DurableFiles {
+    /// Writes `bytes` to `directory/name` through a hidden temporary name, fsync and rename.
+    static func write(_ bytes: [UInt8], to directory: String, name: String) throws {
+        let temporary = directory + "/.\(name).\(getpid()).tmp"
+        let descriptor = try retryingOnInterrupt("open \(temporary)") {
+            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        }
+        do {
+            var offset = 0
+            while offset < bytes.count {
+                offset += try bytes.withUnsafeBytes { buffer in
+                    try retryingOnInterrupt("write \(temporary)") {
+                        Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    }
+                }
+            }
+            try retryingOnInterrupt("fsync \(temporary)") { fsync(descriptor) }
+            close(descriptor)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        try retryingOnInterrupt("rename \(temporary)") { rename(temporary, directory + "/" + name) }
+        try syncDirectory(directory)
+    }
+
+    /// Moves `path` into `directory` under `name` (default: its own name), or `name.1`, `name.2`, … when that
+    /// is taken, so that nothing already there is overwritten. Returns the new path.
+    @discardableResult
+    static func move(_ path: String, into directory: String, as name: String? = nil) throws -> String {
+        let destination = uniqueName(name ?? (path as NSString).lastPathComponent, in: directory)
+        try retryingOnInterrupt("rename \(path)") { rename(path, destination) }
+        try syncDirectory(directory)
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+        return destination
+    }
+
+    /// `directory/name`, or the first `directory/name.N` that does not exist.
+    static func uniqueName(_ name: String, in directory: String) -> String {
+        var candidate = directory + "/" + name
+        var counter = 1
+        while access(candidate, F_OK) == 0 {
+            candidate = directory + "/" + name + ".\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Creates a directory and its parents when missing.
+    static func makeDirectory(_ path: String, mode: Int = 0o750) throws {
+        try FileManager.default.createDirectory(
+            atPath: path,
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: mode]
+        )
+    }
+
+    /// Flushes a directory's entries to disk.
+    static func syncDirectory(_ path: String) throws {
+        let descriptor = try retryingOnInterrupt("open \(path)") { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        try retryingOnInterrupt("fsync \(path)") { fsync(descriptor) }
+    }
+}
