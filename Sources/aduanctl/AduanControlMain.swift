@@ -1,4 +1,90 @@
+import Foundation
+
+/// `aduanctl`: the operators' command line for a running `aduand`, plus offline rule checks.
 @main
 struct AduanControlMain {
-    static func main() {}
+    static let version = "0.1.0"
+
+    static let usage = """
+        usage: aduanctl [--socket PATH] <command> [options]
+
+        Asks a running aduand over its control socket; `rules` works offline on rule files.
+
+        commands:
+          status                 daemon health, rules in service, case counts, sources
+          cases                  list cases (filters: --state, --agency, --limit)
+          case show ID           one case with its complaint and history
+          rules check [DIR]      check rule files and print every diagnostic (offline)
+
+        options:
+          --socket PATH   the daemon's socket (default: $ADUAN_SOCKET, /run/aduan/aduand.sock, ./.aduan/aduand.sock)
+          --json          machine-readable output (on every command that prints data)
+          --help          help for aduanctl or for a command
+          --version       print the version
+
+        exit codes: 0 ok, 1 failure, 64 usage, 69 daemon unreachable, 77 permission refused
+        """
+
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var globalScanner = ArgumentScanner(arguments, command: "aduanctl")
+            let socketFlag = try globalScanner.option("--socket")
+            arguments = Self.removingSocket(from: arguments)
+            let socketPath = SocketLocator.locate(flag: socketFlag, environment: ProcessInfo.processInfo.environment)
+            let context = CommandContext(socketPath: socketPath)
+            guard let command = arguments.first, !command.hasPrefix("-") else {
+                if arguments.contains("--version") {
+                    print("aduanctl \(version)")
+                    exit(ExitCode.ok.rawValue)
+                }
+                if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") {
+                    print(usage)
+                    exit(arguments.isEmpty ? ExitCode.usage.rawValue : ExitCode.ok.rawValue)
+                }
+                throw CommandFailure.usage("unknown option '\(arguments[0])'", help: "aduanctl")
+            }
+            let rest = Array(arguments.dropFirst())
+            if rest.contains("--version") {
+                print("aduanctl \(version)")
+                exit(ExitCode.ok.rawValue)
+            }
+            switch command {
+            case "status": try StatusCommand.run(rest, context: context)
+            case "cases": try CasesCommand.run(rest, context: context)
+            case "case": try CaseCommand.run(rest, context: context)
+            case "rules": try RulesCommand.run(rest)
+            case "help":
+                print(usage)
+            default:
+                throw CommandFailure.usage("unknown command '\(command)'", help: "aduanctl")
+            }
+            exit(ExitCode.ok.rawValue)
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+            exit(failure.exitCode.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(ExitCode.failure.rawValue)
+        }
+    }
+
+    /// Drops `--socket PATH` / `--socket=PATH` wherever it appears, since it applies to every command.
+    private static func removingSocket(from arguments: [String]) -> [String] {
+        var result: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if argument == "--socket" {
+                skipNext = true
+                continue
+            }
+            if argument.hasPrefix("--socket=") { continue }
+            result.append(argument)
+        }
+        return result
+    }
 }

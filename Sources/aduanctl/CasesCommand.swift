@@ -1,0 +1,52 @@
+import AduanControl
+import AduanCore
+
+/// `aduanctl cases [--state S] [--agency A] [--limit N] [--json]`.
+enum CasesCommand {
+    static let usage = """
+        usage: aduanctl cases [--state STATE] [--agency AGENCY] [--limit N] [--json]
+
+        Cases, oldest first.
+
+        options:
+          --state STATE    only cases in this state: received verified on_hold not_our_authority dispatched
+                           in_progress resolved archived
+          --agency AGENCY  only cases routed to this agency id (e.g. dpupr)
+          --limit N        at most N cases (default 100; 0 = all)
+          --json           a JSON array of objects with id, external_id, source, state, agency, route, priority,
+                           title, region, received_at, respond_by
+        """
+
+    static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
+        var scanner = ArgumentScanner(arguments, command: "aduanctl cases")
+        if scanner.wantsHelp { return print(usage) }
+        let isJSON = scanner.flag("--json")
+        let state = try scanner.option("--state")
+        let agency = try scanner.option("--agency")
+        let limit = try scanner.integerOption("--limit")
+        try scanner.finish()
+        if let state, CaseState(rawValue: state) == nil {
+            let names = CaseState.allCases.map(\.rawValue).joined(separator: " ")
+            throw .usage("unknown state '\(state)': use one of \(names)", help: "aduanctl cases")
+        }
+        if let limit, limit < 0 { throw .usage("--limit must be 0 (all) or more", help: "aduanctl cases") }
+        let cases = try context.send(
+            ControlRequest(op: .cases, state: state, agency: agency, limit: limit),
+            expecting: [CaseSummary].self
+        )
+        if isJSON { return try CommandContext.printJSON(cases) }
+        if cases.isEmpty { return print("no cases") }
+        var table = TableRenderer(headers: ["ID", "STATE", "AGENCY", "ROUTE", "RECEIVED", "TITLE"])
+        table.rows = cases.map { summary in
+            [
+                summary.id, summary.state.rawValue, summary.agency ?? "-", clip(summary.route ?? "-", 32),
+                RFC3339.format(summary.receivedAt), clip(summary.title ?? "-", 48),
+            ]
+        }
+        print(table.render())
+    }
+
+    static func clip(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+}
