@@ -1,0 +1,208 @@
+import AduanControl
+import AduanCore
+import Foundation
+import Testing
+
+/// The built `aduand` as a real child process, driven through real files, a real socket and the real `aduanctl`.
+@Suite("aduand end to end", .serialized)
+struct DaemonEndToEndTests {
+    /// Writes a spool file the way writers must: under a hidden name, then renamed into place.
+    static func drop(_ lines: [String], named name: String, into inbox: String) throws {
+        let hidden = inbox + "/." + name + ".tmp"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: hidden, atomically: false, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: hidden, toPath: inbox + "/" + name)
+    }
+
+    static func complaint(_ id: String, _ text: String, region: String = "Kota Serang") -> String {
+        #"{"id":"\#(id)","title":"Aduan \#(id)","text":"\#(text)","channel":"web","region":"\#(region)","received_at":"2026-03-17T10:00:00+07:00","reporter":{"name":"Budi","contact":"0812-0000-0001","kind":"citizen"}}"#
+    }
+
+    @Test("a complaint dropped into the inbox is stored, routed and shown by aduanctl with its history")
+    func complaintEndToEnd() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"))
+        try Self.drop(
+            [Self.complaint("w-1", "Jln. raya di depan pasar rusak parah dan berlubang, sdh 3 bulan tdk diperbaiki.")],
+            named: "web.jsonl",
+            into: folder.file("state/inbox")
+        )
+        let ctl = ["--socket", daemon.socketPath]
+        var listed: [CaseSummary] = []
+        #expect(
+            try eventually {
+                let run = try CommandRun.aduanctl(ctl + ["cases", "--json"])
+                listed = try ControlCoding.makeDecoder().decode([CaseSummary].self, from: Data(run.standardOutput.utf8))
+                return listed.count == 1
+            }
+        )
+        let routed = try #require(listed.first)
+        #expect(routed.externalID == "w-1")
+        #expect(routed.agency == "dpupr")
+        #expect(routed.region == "Kota Serang")
+        #expect(routed.receivedAt == RFC3339.parse("2026-03-17T03:00:00Z"))
+
+        let shown = try CommandRun.aduanctl(ctl + ["case", "show", routed.id])
+        #expect(shown.exitCode == 0)
+        #expect(shown.standardOutput.contains("received"))
+        #expect(shown.standardOutput.contains("routed"))
+        #expect(shown.standardOutput.contains("Jln. raya di depan pasar"))
+
+        let table = try CommandRun.aduanctl(ctl + ["cases", "--agency", "dpupr"])
+        #expect(table.standardOutput.contains("Aduan w-1"))
+        let missing = try CommandRun.aduanctl(ctl + ["case", "show", "999999"])
+        #expect(missing.exitCode == 1)
+        #expect(missing.standardError == "error: no case 999999\n")
+
+        #expect(FileManager.default.fileExists(atPath: folder.file("state/processed/web.jsonl")))
+        #expect(daemon.stop() == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+    }
+
+    @Test("a duplicate, a malformed line and a half-written file neither lose nor double a complaint")
+    func duplicatesMalformedAndTemporaryFiles() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"))
+        let inbox = folder.file("state/inbox")
+        let halfWritten = inbox + "/.late.jsonl.tmp"
+        try Self.complaint("late-1", "Lampu jalan mati total di jalan protokol.").write(
+            toFile: halfWritten,
+            atomically: false,
+            encoding: .utf8
+        )
+        try Self.drop(
+            [
+                Self.complaint("a-1", "Sekolah memungut pungli saat daftar ulang."),
+                Self.complaint("a-1", "Sekolah memungut pungli saat daftar ulang."),
+                #"{"id":"a-2","text":"kalimat terpotong"#,
+                Self.complaint("a-3", "Banjir setinggi lutut sejak subuh."),
+            ],
+            named: "batch.jsonl",
+            into: inbox
+        )
+        #expect(try eventually { try daemon.status().complaints == 2 })
+        let reason = try String(contentsOfFile: folder.file("state/quarantine/batch.jsonl.reason"), encoding: .utf8)
+        #expect(reason.contains("batch.jsonl line 3"))
+        #expect(reason.contains("invalid JSON"))
+        let quarantined = try String(contentsOfFile: folder.file("state/quarantine/batch.jsonl"), encoding: .utf8)
+        #expect(quarantined == #"{"id":"a-2","text":"kalimat terpotong"# + "\n")
+
+        // The same file again (a writer retrying) stores nothing new.
+        try Self.drop([Self.complaint("a-1", "Sekolah memungut pungli saat daftar ulang.")], named: "retry.jsonl", into: inbox)
+        #expect(try eventually { FileManager.default.fileExists(atPath: folder.file("state/processed/retry.jsonl")) })
+        #expect(try daemon.status().complaints == 2)
+        #expect(FileManager.default.fileExists(atPath: halfWritten))
+
+        // Once renamed into place, the half-written file is read.
+        try FileManager.default.moveItem(atPath: halfWritten, toPath: inbox + "/late.jsonl")
+        #expect(try eventually { try daemon.status().complaints == 3 })
+        let status = try daemon.status()
+        #expect(status.sources.first?.itemsQuarantined == 1)
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("the stored complaints survive a restart and are not ingested twice")
+    func restartKeepsEverythingOnce() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let state = folder.file("state")
+        var daemon = try DaemonProcess(stateDirectory: state)
+        try Self.drop([Self.complaint("r-1", "Jalan rusak"), Self.complaint("r-2", "Banjir")], named: "one.jsonl", into: state + "/inbox")
+        #expect(try eventually { try daemon.status().complaints == 2 })
+        #expect(daemon.stop() == 0)
+        // A writer that did not see the first run's success delivers the same items again.
+        try Self.drop([Self.complaint("r-2", "Banjir"), Self.complaint("r-3", "PJU mati")], named: "one.jsonl", into: state + "/inbox")
+        daemon = try DaemonProcess(stateDirectory: state)
+        #expect(try eventually { try daemon.status().complaints == 3 })
+        #expect(FileManager.default.fileExists(atPath: state + "/processed/one.jsonl.1"))
+        #expect(daemon.stop() == 0)
+    }
+
+    @Test("a second daemon on the same state directory refuses to start and leaves the first one serving")
+    func secondDaemonIsRefused() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let first = try DaemonProcess(stateDirectory: folder.file("state"))
+        let second = try DaemonProcess(
+            stateDirectory: folder.file("state"),
+            socketPath: folder.file("other.sock"),
+            waitForReady: false
+        )
+        #expect(second.waitForExit() == 1)
+        #expect(second.log.contains("another aduand (pid \(first.process.processIdentifier)) is running"))
+        #expect(try first.status().complaints == 0)
+        #expect(first.stop() == 0)
+    }
+
+    @Test("a daemon never takes the socket a live daemon answers on, but replaces a dead one's")
+    func liveSocketIsNeverStolen() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let socket = folder.file("shared.sock")
+        let first = try DaemonProcess(stateDirectory: folder.file("one"), socketPath: socket)
+        let second = try DaemonProcess(stateDirectory: folder.file("two"), socketPath: socket, waitForReady: false)
+        #expect(second.waitForExit() == 1)
+        #expect(second.log.contains("refusing to take its socket"))
+        #expect(try first.status().uptimeSeconds >= 0)
+        // kill -9 leaves the socket file behind; the next daemon must replace it.
+        #expect(first.stop(signal: SIGKILL) != nil)
+        #expect(FileManager.default.fileExists(atPath: socket))
+        let third = try DaemonProcess(stateDirectory: folder.file("one"), socketPath: socket)
+        #expect(third.stop() == 0)
+    }
+
+    @Test("invalid rules stop the daemon from starting, with file:line:column diagnostics")
+    func invalidRulesRefuseStart() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let rules = folder.file("rules")
+        try FileManager.default.createDirectory(atPath: rules, withIntermediateDirectories: true)
+        try """
+        agency "dpupr" { name = "Dinas PUPR" }
+        route "Jalan" {
+            when = text has any jalan_rusak
+            to = "dpupr"
+        }
+        """.write(toFile: rules + "/main.rules", atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: rules, waitForReady: false)
+        #expect(daemon.waitForExit() == 1)
+        #expect(daemon.log.contains(rules + "/main.rules:3:"))
+        #expect(daemon.log.contains("otherwise"))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("state/aduan.db")))
+    }
+
+    @Test("the embedded default runs on ./rules and ./.aduan and routes every sample complaint once")
+    func embeddedDefaultRoutesSeeds() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        for name in ["rules", "seeds"] {
+            try FileManager.default.copyItem(atPath: TestPaths.packageRoot.appendingPathComponent(name).path, toPath: folder.file(name))
+        }
+        let samples = try String(contentsOfFile: folder.file("seeds/complaints.jsonl"), encoding: .utf8)
+            .split(separator: "\n").count
+        var daemon = try DaemonProcess(
+            stateDirectory: folder.file(".aduan"),
+            workingDirectory: folder.path,
+            socketPath: folder.file(".aduan/aduand.sock")
+        )
+        #expect(try eventually { try daemon.status().cases.byAgency.values.reduce(0, +) == samples })
+        let status = try daemon.status()
+        #expect(status.complaints == samples)
+        #expect(status.cases.byState["received", default: 0] + status.cases.byState["dispatched", default: 0] == samples)
+        #expect(daemon.stop() == 0)
+
+        // The samples are fed on the first start only.
+        daemon = try DaemonProcess(
+            stateDirectory: folder.file(".aduan"),
+            workingDirectory: folder.path,
+            socketPath: folder.file(".aduan/aduand.sock")
+        )
+        // Seeds are copied before the socket opens: had they been copied again, they would be in the inbox now
+        // or, once ingested (as duplicates), in processed/ under a second name.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file(".aduan/inbox")).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file(".aduan/processed")) == ["complaints.jsonl"])
+        #expect(try daemon.status().complaints == samples)
+        #expect(daemon.stop() == 0)
+    }
+}
