@@ -18,6 +18,7 @@ public final class Store {
     ///
     /// Group many items in one call: a commit costs a WAL write, a row costs far less.
     /// - Throws: the error of `body`, or ``StoreError`` when the transaction cannot begin or commit.
+    @discardableResult
     public func write<Result>(_ body: (StoreTransaction) throws -> Result) throws -> Result {
         try database.inTransaction(.immediate) {
             try body(StoreTransaction(database: database))
