@@ -61,6 +61,37 @@ struct StoreReaderTests {
         }
     }
 
+    @Test("a page of a state or agency that most cases share still lists the oldest cases first")
+    func pageOfCommonFilter() throws {
+        try StoreTestFixtures.withDatabasePath { path in
+            let store = try Store(path: path)
+            defer { store.close() }
+            let start = StoreTestFixtures.time("2026-01-01T00:00:00Z")
+            // Enough matches that the reader walks receipt order instead of sorting them; inserted newest first.
+            let count = 10_050
+            try store.write { transaction in
+                for number in (0..<count).reversed() {
+                    var complaint = StoreTestFixtures.complaint("n-\(number)")
+                    complaint.receivedAt = start.addingTimeInterval(Double(number * 60))
+                    try StoreTestFixtures.ingest(
+                        complaint,
+                        state: number % 1_000 == 0 ? .verified : .received,
+                        in: transaction
+                    )
+                }
+            }
+            let reader = try StoreReader(path: path)
+            func ids(_ filter: CaseFilter) throws -> [String] {
+                try reader.cases(filter).map(\.externalID)
+            }
+            #expect(try ids(CaseFilter(state: .received, limit: 3)) == ["n-1", "n-2", "n-3"])
+            #expect(try ids(CaseFilter(agency: "dpupr", limit: 2)) == ["n-0", "n-1"])
+            #expect(try ids(CaseFilter(state: .received, agency: "dpupr", limit: 2)) == ["n-1", "n-2"])
+            #expect(try ids(CaseFilter(state: .verified, limit: 2)) == ["n-0", "n-1000"])
+            #expect(try reader.cases(CaseFilter(state: .received, limit: 0)).count == count - 11)
+        }
+    }
+
     @Test("a case summary carries the routing, the deadline and the region's official name")
     func caseSummaryFields() throws {
         try StoreTestFixtures.withDatabasePath { path in

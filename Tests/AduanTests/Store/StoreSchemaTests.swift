@@ -83,4 +83,50 @@ struct StoreSchemaTests {
             #expect(!FileManager.default.fileExists(atPath: path))
         }
     }
+
+    @Test("every bindable type reads back as written, and an empty blob is not NULL")
+    func valuesRoundTrip() throws {
+        try StoreTestFixtures.withDatabasePath { path in
+            let database = try Database(path: path, mode: .readWrite)
+            defer { database.close() }
+            try database.execute(
+                "CREATE TABLE samples (i INTEGER, r REAL, t TEXT, b BLOB, d BLOB, flag INTEGER, n TEXT)"
+            )
+            let text = "Jl. Ahmad Yani \u{0}No. 7 — café"
+            let bytes: [UInt8] = [0, 1, 255]
+            let none: String? = nil
+            try database.execute(
+                "INSERT INTO samples VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                [Int64.max, -6.36, text, bytes, Data(), true, none]
+            )
+            try database.query("SELECT i, r, t, b, d, flag, n, typeof(d) FROM samples") { row in
+                #expect(row[0] == Int64.max)
+                #expect(row[1] == -6.36)
+                #expect(row[2] == text)
+                #expect(row[3] == bytes)
+                #expect(row[4] == Data())
+                #expect(row[4] as Data? == Data())
+                #expect(row[5] == true)
+                #expect(row[6] as String? == nil)
+                #expect(row[7] == "blob")
+            }
+        }
+    }
+
+    @Test("a query can run the same SQL again inside its own row loop")
+    func reentrantQuery() throws {
+        try StoreTestFixtures.withDatabasePath { path in
+            let database = try Database(path: path, mode: .readWrite)
+            defer { database.close() }
+            let sql = "SELECT value FROM json_each('[1,2,3]') WHERE value >= ?1"
+            var pairs: [[Int]] = []
+            try database.query(sql, [1]) { outer in
+                let value: Int = outer[0]
+                try database.query(sql, [value]) { inner in
+                    pairs.append([value, inner[0]])
+                }
+            }
+            #expect(pairs == [[1, 1], [1, 2], [1, 3], [2, 2], [2, 3], [3, 3]])
+        }
+    }
 }
