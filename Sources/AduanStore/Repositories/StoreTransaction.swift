@@ -39,6 +39,18 @@ public struct StoreTransaction {
             last_error = excluded.last_error
         """
 
+    private static let caseStateSQL = "SELECT state FROM cases WHERE id = ?1"
+
+    private static let caseIDForComplaintSQL = """
+        SELECT cases.id FROM complaints JOIN cases ON cases.complaint_id = complaints.id
+        WHERE complaints.source = ?1 AND complaints.external_id = ?2
+        """
+
+    private static let recordUpdateSQL = """
+        INSERT INTO applied_updates (source, external_id, case_id, applied_at) VALUES (?1, ?2, ?3, ?4)
+        ON CONFLICT (source, external_id) DO NOTHING
+        """
+
     private static let saveRuleSnapshotSQL = """
         INSERT INTO rule_snapshots (hash, first_loaded_at, files) VALUES (?1, ?2, ?3)
         ON CONFLICT (hash) DO NOTHING
@@ -128,6 +140,24 @@ public struct StoreTransaction {
             Self.recordSourcePollSQL,
             [source, cursor, at.unixSeconds, itemsIn, itemsQuarantined, error]
         )
+    }
+
+    /// The state of a case, or `nil` when no case has that id.
+    public func caseState(caseID: Int64) throws -> CaseState? {
+        try database.scalar(Self.caseStateSQL, [caseID], as: String.self).flatMap(CaseState.init(rawValue:))
+    }
+
+    /// The case opened for the complaint `(source, externalID)`, if that complaint is stored.
+    public func caseID(source: String, externalID: String) throws -> Int64? {
+        try database.scalar(Self.caseIDForComplaintSQL, [source, externalID], as: Int64.self)
+    }
+
+    /// Marks an update item as applied to a case, so that the same item delivered again changes nothing.
+    ///
+    /// - Returns: `false` when that `(source, externalID)` was applied before.
+    public func recordUpdate(source: String, externalID: String, caseID: Int64, at: Date) throws -> Bool {
+        try database.execute(Self.recordUpdateSQL, [source, externalID, caseID, at.unixSeconds])
+        return database.changes == 1
     }
 
     /// Keeps the text of a rule snapshot by its hash, so that any routed case can be explained later.

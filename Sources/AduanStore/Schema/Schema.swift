@@ -3,7 +3,7 @@ enum Schema {
     /// Every migration, oldest first.
     static let migrator: Migrator = {
         var migrator = Migrator()
-        migrator.register("complaints, cases, events, source cursors, rule snapshots") { database in
+        migrator.register("complaints, cases, events, source cursors, rule snapshots, applied updates") { database in
             try database.executeScript(version1)
         }
         return migrator
@@ -91,5 +91,13 @@ enum Schema {
             first_loaded_at INTEGER NOT NULL,
             files TEXT NOT NULL
         );
+
+        CREATE TABLE applied_updates (
+            source TEXT NOT NULL,
+            external_id TEXT NOT NULL,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            applied_at INTEGER NOT NULL,
+            PRIMARY KEY (source, external_id)
+        ) WITHOUT ROWID;
         """
 }

@@ -17,7 +17,7 @@ struct StoreSchemaTests {
             try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { row in
                 tables.append(row[0])
             }
-            #expect(tables == ["cases", "complaints", "events", "rule_snapshots", "source_cursors"])
+            #expect(tables == ["applied_updates", "cases", "complaints", "events", "rule_snapshots", "source_cursors"])
         }
     }
 
