@@ -58,6 +58,7 @@ extension RuleChecker {
 
     /// The Banten region a string value names; reports other values, unknown and ambiguous names.
     mutating func region(named value: SyntaxValue) -> Region? {
+        if value.isInvalid { return nil }
         guard let name = value.string else {
             diagnostics.append(
                 .error(

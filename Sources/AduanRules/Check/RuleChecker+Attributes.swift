@@ -27,15 +27,22 @@ extension RuleChecker {
                         help: "remove it"
                     )
                 )
-            } else {
+            } else if !attribute.value.isInvalid {
+                let suggestion = Suggestion.closest(to: attribute.key, among: allowed + planned)
                 diagnostics.append(
                     .error(
                         "unknown key '\(attribute.key)' in \(describe(block))",
                         at: attribute.location,
-                        help: Suggestion.didYouMean(attribute.key, among: allowed + planned)
+                        help: suggestion.map { "did you mean '\($0)'?" }
                             ?? "keys of a \(block.kind) block are \(allowed.joined(separator: ", "))"
                     )
                 )
+                // A misspelt required key is not also reported missing, and its value is still checked.
+                if let suggestion, allowed.contains(suggestion), attributes[suggestion] == nil,
+                    !block.attributes.contains(where: { $0.key == suggestion })
+                {
+                    attributes[suggestion] = attribute
+                }
             }
         }
         for nested in block.blocks {
@@ -91,6 +98,7 @@ extension RuleChecker {
     /// The attribute's string value; reports any other kind of value.
     mutating func string(_ attribute: SyntaxAttribute) -> String? {
         if let text = attribute.value.string { return text }
+        if attribute.value.isInvalid { return nil }
         let help = attribute.value.identifier.map { "write '\(attribute.key) = \"\($0)\"'" }
         diagnostics.append(
             .error(

@@ -67,6 +67,8 @@ extension RuleChecker {
     /// The items of a list value; reports other values, `file(…)` and empty lists.
     private mutating func items(of attribute: SyntaxAttribute) -> [SyntaxValue]? {
         switch attribute.value.kind {
+        case .invalid:
+            return nil
         case .list(let items) where items.isEmpty:
             diagnostics.append(.error("'\(attribute.key)' is empty", at: attribute.valueLocation))
             return nil

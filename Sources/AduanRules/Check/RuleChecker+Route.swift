@@ -99,7 +99,15 @@ extension RuleChecker {
 
     private mutating func condition(of attribute: SyntaxAttribute) -> CompiledCondition? {
         guard case .condition(let condition) = attribute.value.kind else {
-            diagnostics.append(.error("'when' must be a condition", at: attribute.valueLocation))
+            if !attribute.value.isInvalid {
+                diagnostics.append(
+                    .error(
+                        "'when' must be a condition, found \(attribute.value.kindDescription)",
+                        at: attribute.valueLocation,
+                        help: "write e.g. 'when = text has any <list>'"
+                    )
+                )
+            }
             return nil
         }
         return compile(condition)
@@ -117,6 +125,7 @@ extension RuleChecker {
     /// `verify = auto|manual`, `auto` when absent.
     private mutating func verifyMode(_ attribute: SyntaxAttribute?) -> VerifyMode? {
         guard let attribute else { return .auto }
+        if attribute.value.isInvalid { return nil }
         let word = attribute.value.identifier ?? attribute.value.string
         if let word, let mode = VerifyMode(rawValue: word), attribute.value.identifier != nil {
             return mode

@@ -69,14 +69,13 @@ public enum RuleLoader {
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnostics = diagnostics.enumerated()
-            .sorted { first, second in
-                let firstKey = (order[first.element.location.path] ?? -1, first.element.location.line)
-                let secondKey = (order[second.element.location.path] ?? -1, second.element.location.line)
-                if firstKey != secondKey { return firstKey < secondKey }
-                return (first.element.location.column, first.offset) < (second.element.location.column, second.offset)
-            }
-            .map(\.element)
+        // Load order, then position; a whole-file diagnostic comes after the file's positioned ones.
+        func sortKey(_ entry: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
+            let location = entry.element.location
+            let line = location.line == 0 ? Int.max : location.line
+            return (order[location.path] ?? -1, line, location.column, entry.offset)
+        }
+        diagnostics = diagnostics.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
         let hasErrors = diagnostics.contains(where: \.isError)
         let ruleSet = hasErrors ? nil : program.map { RuleSet(program: $0, files: files, normalizer: normalizer) }
         return RuleLoadResult(ruleSet: ruleSet, diagnostics: diagnostics, files: files)

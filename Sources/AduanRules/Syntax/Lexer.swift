@@ -141,6 +141,7 @@ struct Lexer {
 
     private mutating func lexString(start: SourceLocation) {
         advance()
+        let contentStart = position
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek(), scalar != "\n" else {
@@ -151,6 +152,7 @@ struct Lexer {
                         help: "add '\"' before the end of the line; write '\\\"' for a quote inside a string"
                     )
                 )
+                giveBackClosingBrackets(of: &text, contentStart: contentStart)
                 break
             }
             if scalar == "\"" {
@@ -165,6 +167,20 @@ struct Lexer {
             }
         }
         tokens.append(Token(kind: .string(String(text)), location: start))
+    }
+
+    /// An unterminated string most likely lacks its quote just before the brackets that end the line
+    /// (`to = "x }`); leaving those brackets to the parser keeps the blocks balanced and the errors few.
+    private mutating func giveBackClosingBrackets(of text: inout String.UnicodeScalarView, contentStart: Int) {
+        var end = position
+        while end > contentStart, [" ", "\t", "\r", "}", "]", ")"].contains(scalars[end - 1]),
+            end - 2 < contentStart || scalars[end - 2] != "\\"
+        {
+            end -= 1
+        }
+        guard scalars[end..<position].contains(where: { $0 == "}" || $0 == "]" || $0 == ")" }) else { return }
+        text.removeLast(position - end)
+        position = end
     }
 
     private mutating func lexEscape(into text: inout String.UnicodeScalarView) {

@@ -14,8 +14,10 @@ public struct SyntaxValue: Sendable, Hashable {
         case call(name: String, arguments: [SyntaxValue])
         /// A number and a unit: `4 working_hours`.
         case duration(amount: Int, unit: DurationUnit)
-        /// A condition; only the key `when` holds one.
+        /// A condition; the key `when` holds one.
         case condition(SyntaxCondition)
+        /// A value with a syntax error, already reported; checkers skip it without another message.
+        case invalid
     }
 
     /// What the value is.
@@ -47,6 +49,9 @@ public struct SyntaxValue: Sendable, Hashable {
         return nil
     }
 
+    /// Whether the value had a syntax error (already reported).
+    public var isInvalid: Bool { kind == .invalid }
+
     /// The items, if this is a list.
     public var list: [SyntaxValue]? {
         if case .list(let items) = kind { return items }
@@ -63,6 +68,7 @@ public struct SyntaxValue: Sendable, Hashable {
         case .call(let name, _): "a call of '\(name)'"
         case .duration: "a duration"
         case .condition: "a condition"
+        case .invalid: "an invalid value"
         }
     }
 }

@@ -62,6 +62,13 @@ extension TokenParser {
             advance()
             return SyntaxCondition(kind: inner.kind, location: start.location)
         case .identifier(let word):
+            if peek(1).kind == .equals {
+                throw fail(
+                    "expected a condition, found '\(word) ='",
+                    at: start.location,
+                    help: "a condition continues on the next line only after 'and', 'or', 'not' or '('"
+                )
+            }
             advance()
             let kind: SyntaxCondition.Kind
             switch word {
@@ -132,7 +139,7 @@ extension TokenParser {
             throw fail(
                 "expected '\(word)' after '\(subject)', found \(current.quoted)",
                 at: current.location,
-                help: "write '\(example)'"
+                help: current.identifier.flatMap { Suggestion.didYouMean($0, among: [word]) } ?? "write '\(example)'"
             )
         }
         advance()

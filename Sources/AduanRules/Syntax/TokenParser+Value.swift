@@ -79,6 +79,7 @@ extension TokenParser {
         let openingBracket = current
         advance()
         var items: [SyntaxValue] = []
+        var needsSeparator = false
         while true {
             let beforeNewlines = index
             skipNewlines()
@@ -93,15 +94,15 @@ extension TokenParser {
                 index = beforeNewlines
                 break
             }
-            do throws(ParseAbort) {
-                items.append(try parseValue())
-            } catch {
-                skipToListSeparator()
-            }
-            skipNewlines()
             if current.kind == .comma {
+                if !needsSeparator {
+                    diagnostics.append(.error("expected a list item before ','", at: current.location))
+                }
                 advance()
-            } else if current.kind != .rightBracket && !isOutsideUnclosedList {
+                needsSeparator = false
+                continue
+            }
+            if needsSeparator {
                 diagnostics.append(
                     .error(
                         "expected ',' or ']' after a list item, found \(current.quoted)",
@@ -109,8 +110,17 @@ extension TokenParser {
                         help: "separate list items with ','"
                     )
                 )
-                if !startsValue(current) { skipToListSeparator() }
+                if !startsValue(current) {
+                    skipToListSeparator()
+                    continue
+                }
             }
+            do throws(ParseAbort) {
+                items.append(try parseValue())
+            } catch {
+                skipToListSeparator()
+            }
+            needsSeparator = true
         }
         return SyntaxValue(kind: .list(items), location: openingBracket.location)
     }

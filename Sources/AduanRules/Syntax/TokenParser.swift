@@ -14,7 +14,7 @@ struct TokenParser {
     var current: Token { tokens[index] }
 
     func peek(_ offset: Int) -> Token {
-        tokens[min(index + offset, tokens.count - 1)]
+        tokens[max(0, min(index + offset, tokens.count - 1))]
     }
 
     mutating func advance() {
@@ -45,13 +45,10 @@ struct TokenParser {
                 diagnostics.append(.error("unexpected '}' with no open block", at: current.location))
                 advance()
             case .identifier:
-                do throws(ParseAbort) {
-                    switch try parseEntry() {
-                    case .attribute(let attribute): attributes.append(attribute)
-                    case .block(let block): blocks.append(block)
-                    }
-                } catch {
-                    synchronize()
+                if startsBlock() {
+                    blocks.append(parseBlock())
+                } else {
+                    attributes.append(parseAttribute())
                 }
             default:
                 diagnostics.append(
@@ -66,44 +63,19 @@ struct TokenParser {
         }
     }
 
-    private enum Entry {
-        case attribute(SyntaxAttribute)
-        case block(SyntaxBlock)
-    }
-
-    /// An identifier starts either `key = value` or `kind "label"… {`; look past the labels to tell which.
-    private mutating func parseEntry() throws(ParseAbort) -> Entry {
-        let name = current.identifier ?? ""
+    /// Whether the identifier at hand starts `kind "label"… {` rather than `key = value`.
+    private func startsBlock() -> Bool {
         var lookahead = 1
         while true {
             switch peek(lookahead).kind {
             case .string, .identifier:
                 lookahead += 1
-                continue
+            case .leftBrace:
+                return true
             default:
-                break
+                return false
             }
-            break
         }
-        if peek(lookahead).kind == .leftBrace {
-            return .block(parseBlock())
-        }
-        if peek(1).kind == .equals {
-            return .attribute(try parseAttribute())
-        }
-        let next = peek(1)
-        var help = "write '\(name) = value' for an attribute or '\(name) \"label\" { … }' for a block"
-        switch (next.kind, lookahead) {
-        case (.string(let text), 2):
-            help = "write '\(name) = \"\(text)\"'"
-        case (.identifier(let word), 2):
-            help = "write '\(name) = \(word)'"
-        case (.integer(let value), _):
-            help = "write '\(name) = \(value)'"
-        default:
-            break
-        }
-        throw fail("expected '=' after key '\(name)'", at: next.location, help: help)
     }
 
     /// Parses `kind "label"… { body }`; the caller has checked that `{` follows the labels.
@@ -148,16 +120,33 @@ struct TokenParser {
         )
     }
 
-    private mutating func parseAttribute() throws(ParseAbort) -> SyntaxAttribute {
+    /// Parses `key = value`. After an error the attribute is kept with an `.invalid` value, so that checkers know
+    /// the key was written, and parsing resumes on the next line.
+    private mutating func parseAttribute() -> SyntaxAttribute {
         let keyToken = current
         let key = keyToken.identifier ?? ""
+        let valueStart = peek(2).location
+        do throws(ParseAbort) {
+            let value = try parseAttributeValue(key: key)
+            return SyntaxAttribute(key: key, location: keyToken.location, value: value)
+        } catch {
+            resynchronize(after: keyToken)
+            let value = SyntaxValue(kind: .invalid, location: valueStart)
+            return SyntaxAttribute(key: key, location: keyToken.location, value: value)
+        }
+    }
+
+    private mutating func parseAttributeValue(key: String) throws(ParseAbort) -> SyntaxValue {
         advance()
+        guard current.kind == .equals else {
+            throw fail("expected '=' after key '\(key)'", at: current.location, help: missingEqualsHelp(key: key))
+        }
         advance()
         if current.kind == .newline || current.kind == .endOfFile || current.kind == .rightBrace {
             throw fail("expected a value after '\(key) ='", at: current.location)
         }
         let value: SyntaxValue
-        if key == "when" {
+        if key == "when" || looksLikeCondition() {
             let condition = try parseCondition()
             value = SyntaxValue(kind: .condition(condition), location: condition.location)
         } else {
@@ -165,32 +154,69 @@ struct TokenParser {
         }
         switch current.kind {
         case .newline, .comma, .rightBrace, .endOfFile:
-            break
+            return value
         default:
             throw fail(
                 "expected a new line or ',' after the value of '\(key)', found \(current.quoted)",
                 at: current.location
             )
         }
-        return SyntaxAttribute(key: key, location: keyToken.location, value: value)
     }
 
-    /// Skips to the end of the line or to a `}` that closes the enclosing block, whichever comes first, passing over
-    /// bracketed parts (which may span lines).
+    private func missingEqualsHelp(key: String) -> String {
+        let isLineEnd = [Token.Kind.newline, .endOfFile, .comma, .rightBrace].contains(peek(1).kind)
+        switch current.kind {
+        case .string(let text) where isLineEnd:
+            return "write '\(key) = \"\(text)\"'"
+        case .identifier(let word) where isLineEnd:
+            return "write '\(key) = \(word)'"
+        case .integer(let value) where isLineEnd:
+            return "write '\(key) = \(value)'"
+        default:
+            return "write '\(key) = value' for an attribute or '\(key) \"label\" { … }' for a block"
+        }
+    }
+
+    /// Whether a value under a key other than `when` (typically a misspelt `when`) is a condition, so that it is
+    /// parsed as one and the checker can report the key alone.
+    private func looksLikeCondition() -> Bool {
+        switch current.identifier {
+        case "not": true
+        case "text", "channel", "region", "reporter": peek(1).identifier != nil
+        default: current.kind == .leftParenthesis
+        }
+    }
+
+    /// After an error in the attribute that starts at `keyToken`: when the error was found at the start of a later
+    /// line (a condition or list that ran on), resume there; otherwise skip the rest of the line.
+    private mutating func resynchronize(after keyToken: Token) {
+        let isAtLaterLineStart = current.location.line > keyToken.location.line && peek(-1).kind == .newline
+        if !isAtLaterLineStart {
+            synchronize()
+        }
+    }
+
+    /// Skips to the end of the attribute: a new line or `,` outside brackets, or a `}` that closes the enclosing
+    /// block; passes over bracketed parts, which may span lines.
     mutating func synchronize() {
-        var depth = 0
+        var braceDepth = 0
+        var bracketDepth = 0
         while true {
             switch current.kind {
             case .endOfFile:
                 return
-            case .newline where depth == 0:
+            case .newline where braceDepth == 0 && bracketDepth == 0,
+                .comma where braceDepth == 0 && bracketDepth == 0,
+                .rightBrace where braceDepth == 0:
                 return
-            case .rightBrace where depth == 0:
-                return
-            case .leftBrace, .leftBracket, .leftParenthesis:
-                depth += 1
-            case .rightBrace, .rightBracket, .rightParenthesis:
-                depth = max(depth - 1, 0)
+            case .leftBrace:
+                braceDepth += 1
+            case .rightBrace:
+                braceDepth -= 1
+            case .leftBracket, .leftParenthesis:
+                bracketDepth += 1
+            case .rightBracket, .rightParenthesis:
+                bracketDepth = max(bracketDepth - 1, 0)
             default:
                 break
             }
