@@ -1,0 +1,148 @@
+extension RuleChecker {
+    /// Checks `route` and `otherwise` blocks in load order; `otherwise` must come once, after every route.
+    mutating func checkRoutes(_ blocks: [SyntaxBlock], lastPath: String) -> [CompiledRoute] {
+        var routes: [CompiledRoute] = []
+        var labels: [String: SourceLocation] = [:]
+        var otherwise: (block: SyntaxBlock, route: CompiledRoute?)?
+        for block in blocks {
+            if block.kind == RuleVocabulary.otherwise {
+                let route = checkOtherwise(block)
+                if let first = otherwise {
+                    diagnostics.append(
+                        .error(
+                            "a second 'otherwise'",
+                            at: block.location,
+                            help: "the first is at \(first.block.location); keep one, at the end of the last file"
+                        )
+                    )
+                } else {
+                    otherwise = (block, route)
+                }
+                continue
+            }
+            let route = checkRoute(block, labels: &labels)
+            if let first = otherwise {
+                diagnostics.append(
+                    .error(
+                        "\(describe(block)) comes after 'otherwise' and can never match",
+                        at: block.location,
+                        help: "move 'otherwise' (\(first.block.location)) to the end; files load in name order"
+                    )
+                )
+            }
+            if let route { routes.append(route) }
+        }
+        guard let otherwise else {
+            diagnostics.append(
+                .error(
+                    "the rules have no 'otherwise'",
+                    at: .wholeFile(lastPath),
+                    help: "add 'otherwise { to = \"agency-id\" }' at the end of the last file"
+                )
+            )
+            return routes
+        }
+        if let route = otherwise.route { routes.append(route) }
+        return routes
+    }
+
+    private mutating func checkRoute(_ block: SyntaxBlock, labels: inout [String: SourceLocation]) -> CompiledRoute? {
+        var label = self.label(of: block, example: "route \"Jalan rusak\" { when = …, to = \"dpupr\" }")
+        if label == RuleVocabulary.otherwise {
+            diagnostics.append(
+                .error(
+                    "the route label 'otherwise' is reserved",
+                    at: block.labelLocations[0],
+                    help: "write an 'otherwise { to = … }' block, or choose another label"
+                )
+            )
+            label = nil
+        }
+        if let name = label, !declare(name, what: "route", at: block.location, in: &labels) {
+            label = nil
+        }
+        let attributes = attributes(
+            of: block,
+            allowed: RuleVocabulary.routeKeys,
+            planned: RuleVocabulary.plannedRouteKeys
+        )
+        var condition: CompiledCondition?
+        if let attribute = required("when", in: attributes, of: block, example: "when = text has any <list>") {
+            condition = self.condition(of: attribute)
+        }
+        let agency = destination(attributes, of: block)
+        let verify = verifyMode(attributes["verify"])
+        guard let label, let condition, let agency, let verify else { return nil }
+        return CompiledRoute(label: label, condition: condition, agency: agency, verify: verify)
+    }
+
+    private mutating func checkOtherwise(_ block: SyntaxBlock) -> CompiledRoute? {
+        if !block.labels.isEmpty {
+            diagnostics.append(
+                .error(
+                    "'otherwise' takes no label",
+                    at: block.labelLocations[0],
+                    help: "write 'otherwise { to = \"agency-id\" }'"
+                )
+            )
+        }
+        let attributes = attributes(
+            of: block,
+            allowed: RuleVocabulary.otherwiseKeys,
+            planned: RuleVocabulary.plannedRouteKeys
+        )
+        let agency = destination(attributes, of: block)
+        let verify = verifyMode(attributes["verify"])
+        guard let agency, let verify else { return nil }
+        return CompiledRoute(label: RuleVocabulary.otherwise, condition: .always, agency: agency, verify: verify)
+    }
+
+    private mutating func condition(of attribute: SyntaxAttribute) -> CompiledCondition? {
+        guard case .condition(let condition) = attribute.value.kind else {
+            if !attribute.value.isInvalid {
+                diagnostics.append(
+                    .error(
+                        "'when' must be a condition, found \(attribute.value.kindDescription)",
+                        at: attribute.valueLocation,
+                        help: "write e.g. 'when = text has any <list>'"
+                    )
+                )
+            }
+            return nil
+        }
+        return compile(condition)
+    }
+
+    /// The agency id of `to`; reports a missing key, a non-string and an unknown agency.
+    private mutating func destination(_ attributes: [String: SyntaxAttribute], of block: SyntaxBlock) -> String? {
+        guard let attribute = required("to", in: attributes, of: block, example: "to = \"agency-id\""),
+            let agency = string(attribute)
+        else { return nil }
+        checkAgencyReference(agency, at: attribute.valueLocation)
+        return agencyIDs[agency] == nil ? nil : agency
+    }
+
+    /// `verify = auto|manual`, `auto` when absent.
+    private mutating func verifyMode(_ attribute: SyntaxAttribute?) -> VerifyMode? {
+        guard let attribute else { return .auto }
+        if attribute.value.isInvalid { return nil }
+        let word = attribute.value.identifier ?? attribute.value.string
+        if let word, let mode = VerifyMode(rawValue: word), attribute.value.identifier != nil {
+            return mode
+        }
+        let help =
+            word.flatMap { word in
+                VerifyMode(rawValue: word) != nil
+                    ? "write 'verify = \(word)' without quotes"
+                    : Suggestion.didYouMean(word, among: VerifyMode.allCases.map(\.rawValue))
+            } ?? "write 'verify = auto' or 'verify = manual'"
+        diagnostics.append(
+            .error(
+                "'verify' must be auto or manual, found \(attribute.value.kindDescription)",
+                at: attribute.valueLocation,
+                help: help
+            )
+        )
+        return nil
+    }
+}

@@ -1,0 +1,11 @@
+/// A route ready to evaluate; `otherwise` is one with the condition `always` and the label `otherwise`.
+struct CompiledRoute: Sendable, Hashable {
+    /// The route's label.
+    var label: String
+    /// When it applies.
+    var condition: CompiledCondition
+    /// The agency id it sends to.
+    var agency: String
+    /// How cases it routes are verified.
+    var verify: VerifyMode
+}

@@ -1,0 +1,31 @@
+/// What made a route match, gathered from its condition, for the decision's reason line.
+struct RouteEvidence {
+    /// Phrase ids in the order the condition names them, without repeats.
+    private(set) var phrases: [Int] = []
+    /// Channel and region facts, e.g. `region Kota Serang`, without repeats.
+    private(set) var others: [String] = []
+    /// Whether an `always` was part of what held.
+    var isUnconditional = false
+
+    mutating func add(phrase: Int) {
+        if !phrases.contains(phrase) { phrases.append(phrase) }
+    }
+
+    mutating func add(other fact: String) {
+        if !others.contains(fact) { others.append(fact) }
+    }
+
+    /// `route "Jalan rusak" matched phrases "jalan rusak", "berlubang" and region Kota Serang`.
+    func reason(route: String, phrases texts: [String]) -> String {
+        var parts: [String] = []
+        if !texts.isEmpty {
+            let quoted = texts.map { "\"\($0)\"" }.joined(separator: ", ")
+            parts.append((texts.count == 1 ? "phrase " : "phrases ") + quoted)
+        }
+        parts.append(contentsOf: others)
+        if parts.isEmpty {
+            return "route \"\(route)\" matched " + (isUnconditional ? "(always)" : "(no phrase, region or channel needed)")
+        }
+        return "route \"\(route)\" matched " + parts.joined(separator: " and ")
+    }
+}

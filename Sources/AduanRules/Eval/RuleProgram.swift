@@ -1,0 +1,11 @@
+/// What the checker hands to ``RuleSet``: every name resolved, every phrase normalised.
+struct RuleProgram: Sendable {
+    /// Agencies in declaration order.
+    var agencies: [RuleSet.Agency]
+    /// Every distinct phrase of the snapshot as normalised words; a phrase id is an index here.
+    var phrases: [[String]]
+    /// The distinct phrase ids of each phrase list; a list index in a condition is an index here.
+    var phraseLists: [[Int]]
+    /// Routes in file order, `otherwise` last.
+    var routes: [CompiledRoute]
+}

@@ -1,0 +1,117 @@
+public import AduanCore
+
+/// An immutable, compiled snapshot of the rules: agencies, routes and one phrase matcher for all of them.
+///
+/// Safe to use from many threads at once; a reload builds a new one and swaps it whole.
+public final class RuleSet: Sendable {
+    /// An agency declared in the rules.
+    public struct Agency: Sendable, Hashable {
+        /// The id routes send to, e.g. `dpupr-banten`.
+        public var id: String
+        /// Full name, e.g. `Dinas Pekerjaan Umum dan Penataan Ruang`.
+        public var name: String
+        /// Short name, e.g. `DPUPR`, if given.
+        public var short: String?
+        /// The id of the agency it belongs to, if given.
+        public var parent: String?
+        /// The region it serves, if given.
+        public var region: Region?
+
+        /// Creates an agency.
+        public init(id: String, name: String, short: String? = nil, parent: String? = nil, region: Region? = nil) {
+            self.id = id
+            self.name = name
+            self.short = short
+            self.parent = parent
+            self.region = region
+        }
+    }
+
+    /// SHA-256 (hex) of the files' names and texts in load order; see ``RuleFile/snapshotHash(of:)``.
+    public let hash: String
+    /// The files the snapshot was compiled from, in load order.
+    public let files: [RuleFile]
+    /// Agencies in declaration order.
+    public let agencies: [Agency]
+    /// Route labels in evaluation order, without `otherwise`.
+    public let routeLabels: [String]
+
+    private let routes: [CompiledRoute]
+    private let phraseTexts: [String]
+    private let phraseLists: [[Int]]
+    /// For each phrase id, the phrase lists that contain it.
+    private let listsByPhrase: [[Int]]
+    private let matcher: PhraseMatcher
+
+    init(program: RuleProgram, files: [RuleFile], normalizer: TextNormalizer) {
+        hash = RuleFile.snapshotHash(of: files)
+        self.files = files
+        agencies = program.agencies
+        routes = program.routes
+        routeLabels = program.routes.dropLast().map(\.label)
+        phraseTexts = program.phrases.map { $0.joined(separator: " ") }
+        phraseLists = program.phraseLists
+        var listsByPhrase = [[Int]](repeating: [], count: program.phrases.count)
+        for (list, phrases) in program.phraseLists.enumerated() {
+            for phrase in phrases {
+                listsByPhrase[phrase].append(list)
+            }
+        }
+        self.listsByPhrase = listsByPhrase
+        matcher = PhraseMatcher(phrases: program.phrases, abbreviations: normalizer.abbreviations)
+    }
+
+    /// The file texts by path, as loaded; keep them to store the snapshot that served.
+    public var sources: [String: String] {
+        Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The agency with this id, if declared.
+    public func agency(id: String) -> Agency? {
+        agencies.first { $0.id == id }
+    }
+
+    /// Decides where a complaint goes: the first route in file order whose condition holds, else `otherwise`.
+    public func route(_ input: RoutingInput) -> RoutingDecision {
+        let found = matcher.matches(in: input.title.map { [$0, input.text] } ?? [input.text])
+        var listHits = [Int](repeating: 0, count: phraseLists.count)
+        for phrase in found.members {
+            for list in listsByPhrase[phrase] {
+                listHits[list] += 1
+            }
+        }
+        let evaluation = RouteEvaluation(
+            found: found,
+            listHits: listHits,
+            phraseLists: phraseLists,
+            channel: input.channel,
+            region: input.region
+        )
+        for route in routes where evaluation.isSatisfied(route.condition) {
+            return decision(for: route, evaluation: evaluation)
+        }
+        preconditionFailure("the checker guarantees that the last route is 'otherwise', which always matches")
+    }
+
+    private func decision(for route: CompiledRoute, evaluation: RouteEvaluation) -> RoutingDecision {
+        guard route.label != RuleVocabulary.otherwise else {
+            return RoutingDecision(
+                route: route.label,
+                agency: route.agency,
+                verify: route.verify,
+                matchedPhrases: [],
+                reason: "no route matched, so 'otherwise' applies"
+            )
+        }
+        var evidence = RouteEvidence()
+        evaluation.collect(route.condition, into: &evidence)
+        let phrases = evidence.phrases.map { phraseTexts[$0] }
+        return RoutingDecision(
+            route: route.label,
+            agency: route.agency,
+            verify: route.verify,
+            matchedPhrases: phrases,
+            reason: evidence.reason(route: route.label, phrases: phrases)
+        )
+    }
+}

@@ -1,0 +1,31 @@
+/// The outcome of loading a rules snapshot: the compiled rules, or the reasons they were refused.
+public struct RuleLoadResult: Sendable {
+    /// The compiled snapshot; `nil` when there is any error.
+    public var ruleSet: RuleSet?
+    /// Every error and warning of every file, in load order then position.
+    public var diagnostics: [Diagnostic]
+    /// The files read, in load order (also when they had errors).
+    public var files: [RuleFile]
+
+    /// Creates a result.
+    public init(ruleSet: RuleSet?, diagnostics: [Diagnostic], files: [RuleFile]) {
+        self.ruleSet = ruleSet
+        self.diagnostics = diagnostics
+        self.files = files
+    }
+
+    /// File texts by path.
+    public var sources: [String: String] {
+        Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether any diagnostic is an error (then ``ruleSet`` is `nil`).
+    public var hasErrors: Bool {
+        diagnostics.contains(where: \.isError)
+    }
+
+    /// Every diagnostic rendered with its source line and caret, ready for stderr or a log.
+    public func rendered() -> String {
+        DiagnosticRenderer.render(diagnostics, sources: sources)
+    }
+}

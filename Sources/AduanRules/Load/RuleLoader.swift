@@ -1,0 +1,101 @@
+public import AduanCore
+import Foundation
+
+/// Reads, parses, checks and compiles a rules snapshot.
+public enum RuleLoader {
+    /// Loads every `*.rules` file of `directory` (not hidden ones, not subdirectories), sorted by name, as one
+    /// snapshot.
+    ///
+    /// - Parameters:
+    ///   - directory: The rules directory; paths in diagnostics are `directory/name`.
+    ///   - normalizer: How phrases and complaints are normalised; by default with the built-in abbreviations.
+    public static func load(directory: String, normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            return refusal("cannot read the rules directory '\(directory)'", at: directory, help: reason(error))
+        }
+        let ruleNames =
+            names
+            .filter { $0.hasSuffix(".rules") && !$0.hasPrefix(".") && !isDirectory(directory + "/" + $0) }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        guard !ruleNames.isEmpty else {
+            return refusal(
+                "no *.rules files in '\(directory)'",
+                at: directory,
+                help: "a snapshot needs at least one file with agencies, routes and an 'otherwise'"
+            )
+        }
+        var files: [RuleFile] = []
+        var diagnostics: [Diagnostic] = []
+        for name in ruleNames {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.error("cannot read '\(path)'", at: .wholeFile(path)))
+                continue
+            }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(
+                    .error("'\(path)' is not valid UTF-8", at: .wholeFile(path), help: "save the file as UTF-8")
+                )
+                continue
+            }
+            files.append(RuleFile(path: path, text: text))
+        }
+        var result = compile(files, normalizer: normalizer)
+        if !diagnostics.isEmpty {
+            result.ruleSet = nil
+            result.diagnostics = diagnostics + result.diagnostics
+        }
+        return result
+    }
+
+    /// Parses, checks and compiles `files` (in the given order) as one snapshot.
+    ///
+    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`.
+    public static func compile(_ files: [RuleFile], normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
+        guard !files.isEmpty else {
+            return refusal("no rule files", at: "", help: "a snapshot needs at least one file")
+        }
+        var diagnostics: [Diagnostic] = []
+        var documents: [SyntaxDocument] = []
+        for file in files {
+            let (document, syntaxDiagnostics) = SyntaxParser.parse(file.text, path: file.path)
+            documents.append(document)
+            diagnostics += syntaxDiagnostics
+        }
+        var checker = RuleChecker(normalizer: normalizer)
+        let program = checker.check(documents)
+        diagnostics += checker.diagnostics
+        let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Load order, then position; a whole-file diagnostic comes after the file's positioned ones.
+        func sortKey(_ entry: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
+            let location = entry.element.location
+            let line = location.line == 0 ? Int.max : location.line
+            return (order[location.path] ?? -1, line, location.column, entry.offset)
+        }
+        diagnostics = diagnostics.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
+        let hasErrors = diagnostics.contains(where: \.isError)
+        let ruleSet = hasErrors ? nil : program.map { RuleSet(program: $0, files: files, normalizer: normalizer) }
+        return RuleLoadResult(ruleSet: ruleSet, diagnostics: diagnostics, files: files)
+    }
+
+    private static func refusal(_ message: String, at path: String, help: String?) -> RuleLoadResult {
+        RuleLoadResult(ruleSet: nil, diagnostics: [.error(message, at: .wholeFile(path), help: help)], files: [])
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func reason(_ error: any Error) -> String? {
+        let cocoaError = error as? CocoaError
+        switch cocoaError?.code {
+        case .fileReadNoSuchFile?: return "the directory does not exist; pass --rules DIR or create it"
+        case .fileReadNoPermission?: return "permission denied"
+        default: return nil
+        }
+    }
+}

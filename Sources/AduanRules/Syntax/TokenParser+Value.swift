@@ -1,0 +1,164 @@
+extension TokenParser {
+    /// value := string | ['-'] integer [unit] | identifier ['(' values ')'] | '[' values ']'
+    mutating func parseValue() throws(ParseAbort) -> SyntaxValue {
+        let start = current
+        switch start.kind {
+        case .string(let text):
+            advance()
+            return SyntaxValue(kind: .string(text), location: start.location)
+        case .integer(let amount):
+            advance()
+            return try parseNumberTail(amount: amount, start: start)
+        case .minus:
+            advance()
+            guard case .integer(let amount) = current.kind else {
+                throw fail("expected a number after '-', found \(current.quoted)", at: current.location)
+            }
+            advance()
+            return SyntaxValue(kind: .integer(-amount), location: start.location)
+        case .identifier(let name):
+            advance()
+            if current.kind == .leftParenthesis {
+                return try parseCall(name: name, start: start)
+            }
+            return SyntaxValue(kind: .identifier(name), location: start.location)
+        case .leftBracket:
+            return parseList()
+        default:
+            throw fail(
+                "expected a value, found \(start.quoted)",
+                at: start.location,
+                help: "a value is a \"string\", a number, a word, a [list] or a duration such as '4 working_hours'"
+            )
+        }
+    }
+
+    private mutating func parseNumberTail(amount: Int, start: Token) throws(ParseAbort) -> SyntaxValue {
+        guard case .identifier(let word) = current.kind else {
+            return SyntaxValue(kind: .integer(amount), location: start.location)
+        }
+        guard let unit = DurationUnit(word: word) else {
+            throw fail(
+                "unknown duration unit '\(word)'",
+                at: current.location,
+                help: Suggestion.didYouMean(word, among: DurationUnit.words)
+                    ?? "units are \(DurationUnit.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        advance()
+        return SyntaxValue(kind: .duration(amount: amount, unit: unit), location: start.location)
+    }
+
+    private mutating func parseCall(name: String, start: Token) throws(ParseAbort) -> SyntaxValue {
+        let openingParenthesis = current
+        advance()
+        var arguments: [SyntaxValue] = []
+        skipNewlines()
+        while current.kind != .rightParenthesis {
+            arguments.append(try parseValue())
+            skipNewlines()
+            if current.kind == .comma {
+                advance()
+                skipNewlines()
+            } else if current.kind != .rightParenthesis {
+                throw fail(
+                    "expected ',' or ')' in the arguments of '\(name)', found \(current.quoted)",
+                    at: current.location,
+                    help: "the call starts at line \(openingParenthesis.location.line)"
+                )
+            }
+        }
+        advance()
+        return SyntaxValue(kind: .call(name: name, arguments: arguments), location: start.location)
+    }
+
+    /// Parses `[item, item, …]`, recovering inside the list so that one bad item does not hide the next lines.
+    ///
+    /// A list that reaches `}`, the end of the file or a `key =` line is reported as unclosed and ends there.
+    private mutating func parseList() -> SyntaxValue {
+        let openingBracket = current
+        advance()
+        var items: [SyntaxValue] = []
+        var needsSeparator = false
+        while true {
+            let beforeNewlines = index
+            skipNewlines()
+            if current.kind == .rightBracket {
+                advance()
+                break
+            }
+            if isOutsideUnclosedList {
+                diagnostics.append(
+                    .error("list is never closed", at: openingBracket.location, help: "add ']' after the last item")
+                )
+                index = beforeNewlines
+                break
+            }
+            if current.kind == .comma {
+                if !needsSeparator {
+                    diagnostics.append(.error("expected a list item before ','", at: current.location))
+                }
+                advance()
+                needsSeparator = false
+                continue
+            }
+            if needsSeparator {
+                diagnostics.append(
+                    .error(
+                        "expected ',' or ']' after a list item, found \(current.quoted)",
+                        at: current.location,
+                        help: "separate list items with ','"
+                    )
+                )
+                if !startsValue(current) {
+                    skipToListSeparator()
+                    continue
+                }
+            }
+            do throws(ParseAbort) {
+                items.append(try parseValue())
+            } catch {
+                skipToListSeparator()
+            }
+            needsSeparator = true
+        }
+        return SyntaxValue(kind: .list(items), location: openingBracket.location)
+    }
+
+    /// Whether the current token cannot belong to a list: a `}`, the end of the file, or a `key =` attribute.
+    private var isOutsideUnclosedList: Bool {
+        switch current.kind {
+        case .rightBrace, .endOfFile: true
+        case .identifier: peek(1).kind == .equals
+        default: false
+        }
+    }
+
+    private func startsValue(_ token: Token) -> Bool {
+        switch token.kind {
+        case .string, .integer, .identifier, .leftBracket, .minus: true
+        default: false
+        }
+    }
+
+    private mutating func skipToListSeparator() {
+        var depth = 0
+        while true {
+            switch current.kind {
+            case .endOfFile:
+                return
+            case .comma where depth == 0, .rightBracket where depth == 0, .rightBrace where depth == 0:
+                return
+            case .identifier where depth == 0 && peek(1).kind == .equals:
+                return
+            case .leftBrace, .leftBracket, .leftParenthesis:
+                depth += 1
+            case .rightBrace, .rightBracket, .rightParenthesis:
+                depth -= 1
+            default:
+                break
+            }
+            advance()
+        }
+    }
+}
