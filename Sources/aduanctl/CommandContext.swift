@@ -6,7 +6,10 @@ struct CommandContext {
     var socketPath: String
 
     /// Sends a request and maps failures to exit codes: 69 unreachable, 77 refused permission, 1 otherwise.
-    func send<Result: Codable & Sendable>(_ request: ControlRequest, expecting: Result.Type) throws(CommandFailure) -> Result {
+    func send<Result: Codable & Sendable>(
+        _ request: ControlRequest,
+        expecting: Result.Type
+    ) throws(CommandFailure) -> Result {
         do {
             return try ControlClient(socketPath: socketPath).send(request, expecting: expecting)
         } catch let failure as ControlClient.Failure {

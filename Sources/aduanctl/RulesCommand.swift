@@ -27,7 +27,8 @@ enum RulesCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let directory =
-            flagDirectory ?? positionalDirectory ?? environment["CONFIGURATION_DIRECTORY"].map { $0 + "/rules" } ?? "rules"
+            flagDirectory ?? positionalDirectory ?? environment["CONFIGURATION_DIRECTORY"].map { $0 + "/rules" }
+            ?? "rules"
         let loaded = RuleLoader.load(directory: directory)
         if !loaded.diagnostics.isEmpty {
             FileHandle.standardError.write(Data((loaded.rendered() + "\n").utf8))

@@ -25,7 +25,8 @@ enum StatusCommand {
         lines.append("aduand \(report.version), up \(formatDuration(report.uptimeSeconds))")
         let reload = report.rules.lastReload
         let reloadText =
-            reload.ok ? "ok at \(RFC3339.format(reload.at))" : "REFUSED at \(RFC3339.format(reload.at)) (old rules kept)"
+            reload.ok
+            ? "ok at \(RFC3339.format(reload.at))" : "REFUSED at \(RFC3339.format(reload.at)) (old rules kept)"
         lines.append(
             "rules:      \(report.rules.hash.prefix(12)), \(report.rules.routes) routes, loaded \(RFC3339.format(report.rules.loadedAt)); last reload \(reloadText)"
         )
@@ -35,7 +36,9 @@ enum StatusCommand {
         lines.append("overdue:    \(report.overdue)")
         if !report.cases.byAgency.isEmpty {
             var table = TableRenderer(headers: ["AGENCY", "CASES"])
-            table.rows = report.cases.byAgency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { [$0.key, "\($0.value)"] }
+            table.rows = report.cases.byAgency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+                [$0.key, "\($0.value)"]
+            }
             lines.append("")
             lines.append(table.render())
         }

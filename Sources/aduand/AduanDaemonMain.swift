@@ -23,7 +23,10 @@ struct AduanDaemonMain {
         }
         let configuration: DaemonConfiguration
         do {
-            configuration = try DaemonConfiguration.resolve(options: options, environment: ProcessInfo.processInfo.environment)
+            configuration = try DaemonConfiguration.resolve(
+                options: options,
+                environment: ProcessInfo.processInfo.environment
+            )
         } catch {
             fail("invalid configuration\n\(error)", exitCode: 1)
         }

@@ -144,7 +144,8 @@ public struct SourceStatus: Sendable, Hashable, Codable {
     public var lastError: String?
 
     /// Creates a source status.
-    public init(name: String, kind: String, itemsIn: Int, itemsQuarantined: Int, lastPollAt: Date?, lastError: String?) {
+    public init(name: String, kind: String, itemsIn: Int, itemsQuarantined: Int, lastPollAt: Date?, lastError: String?)
+    {
         self.name = name
         self.kind = kind
         self.itemsIn = itemsIn

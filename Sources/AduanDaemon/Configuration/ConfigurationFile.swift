@@ -30,8 +30,11 @@ struct ConfigurationFile: Sendable, Hashable {
 
     /// Reads and checks the file, reporting every problem at once.
     static func read(path: String) throws(ConfigurationError) -> ConfigurationFile {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(description: "\(path):1:1: error: cannot read the config file (missing, unreadable or not UTF-8)")
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
+            throw ConfigurationError(
+                description: "\(path):1:1: error: cannot read the config file (missing, unreadable or not UTF-8)"
+            )
         }
         let (document, syntaxDiagnostics) = SyntaxParser.parse(text, path: path)
         var diagnostics = syntaxDiagnostics
@@ -43,13 +46,20 @@ struct ConfigurationFile: Sendable, Hashable {
         func string(_ attribute: SyntaxAttribute) -> String? {
             if let text = attribute.value.string { return text }
             diagnostics.append(
-                .error("'\(attribute.key)' must be a string, found \(attribute.value.kindDescription)", at: attribute.valueLocation)
+                .error(
+                    "'\(attribute.key)' must be a string, found \(attribute.value.kindDescription)",
+                    at: attribute.valueLocation
+                )
             )
             return nil
         }
         for attribute in document.attributes {
             diagnostics.append(
-                .error("'\(attribute.key)' must sit inside a block", at: attribute.location, help: "put it in daemon { … }")
+                .error(
+                    "'\(attribute.key)' must sit inside a block",
+                    at: attribute.location,
+                    help: "put it in daemon { … }"
+                )
             )
         }
         var sourceNames: Set<String> = []
@@ -100,7 +110,8 @@ struct ConfigurationFile: Sendable, Hashable {
                                 .error(
                                     "unknown source kind '\(kindName)'",
                                     at: attribute.valueLocation,
-                                    help: Suggestion.didYouMean(kindName, among: kinds) ?? "known kinds: \(kinds.joined(separator: ", "))"
+                                    help: Suggestion.didYouMean(kindName, among: kinds)
+                                        ?? "known kinds: \(kinds.joined(separator: ", "))"
                                 )
                             )
                         }
@@ -109,7 +120,10 @@ struct ConfigurationFile: Sendable, Hashable {
                         guard let text = string(attribute) else { break }
                         guard let seconds = SourceConfiguration.parseInterval(text) else {
                             diagnostics.append(
-                                .error("'every' must be a duration such as \"5s\", \"2m\" or \"500ms\"", at: attribute.valueLocation)
+                                .error(
+                                    "'every' must be a duration such as \"5s\", \"2m\" or \"500ms\"",
+                                    at: attribute.valueLocation
+                                )
                             )
                             break
                         }
@@ -119,13 +133,17 @@ struct ConfigurationFile: Sendable, Hashable {
                     }
                 }
                 if kind == nil, !block.attributes.contains(where: { $0.key == "kind" }) {
-                    diagnostics.append(.error("source \"\(name)\" needs 'kind'", at: block.location, help: "kind = \"spool\""))
+                    diagnostics.append(
+                        .error("source \"\(name)\" needs 'kind'", at: block.location, help: "kind = \"spool\"")
+                    )
                 }
                 if sourcePath == nil, !block.attributes.contains(where: { $0.key == "path" }) {
                     diagnostics.append(.error("source \"\(name)\" needs 'path'", at: block.location))
                 }
                 if let kind, let sourcePath {
-                    file.sources.append(SourceConfiguration(name: name, kind: kind, path: sourcePath, interval: interval))
+                    file.sources.append(
+                        SourceConfiguration(name: name, kind: kind, path: sourcePath, interval: interval)
+                    )
                 }
             default:
                 diagnostics.append(

@@ -27,13 +27,14 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// - Parameters:
     ///   - options: the command line.
     ///   - environment: the process environment (`STATE_DIRECTORY`, `RUNTIME_DIRECTORY`, `CONFIGURATION_DIRECTORY`).
-    ///   - workingDirectory: where relative defaults (`./rules`, `./.aduan`, `./seeds`) point.
+    ///   - workingDirectory: where relative defaults (`./rules`, `./.aduan`, `./seeds`) point; default: the current one.
     /// - Throws: ``ConfigurationError`` with diagnostics in the format of DESIGN.md.
     public static func resolve(
         options: DaemonOptions,
         environment: [String: String],
-        workingDirectory: String = FileManager.default.currentDirectoryPath
+        workingDirectory: String? = nil
     ) throws(ConfigurationError) -> DaemonConfiguration {
+        let workingDirectory = workingDirectory ?? FileManager.default.currentDirectoryPath
         func absolute(_ path: String, relativeTo base: String) -> String {
             path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
         }

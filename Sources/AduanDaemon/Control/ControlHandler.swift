@@ -1,5 +1,6 @@
 import AduanControl
 import AduanCore
+import AduanRules
 import AduanStore
 import Dispatch
 import Foundation
@@ -24,7 +25,14 @@ final class ControlHandler: @unchecked Sendable {
         var kind: String
     }
 
-    init(reader: StoreReader, rules: RuleSetHolder, sources: [SourceDescription], startedAt: Date, version: String, logger: Logger) {
+    init(
+        reader: StoreReader,
+        rules: RuleSetHolder,
+        sources: [SourceDescription],
+        startedAt: Date,
+        version: String,
+        logger: Logger
+    ) {
         self.reader = reader
         self.rules = rules
         self.sources = sources
@@ -48,7 +56,10 @@ final class ControlHandler: @unchecked Sendable {
             return encode(
                 ControlResponse<ControlEmptyResult>.failure(
                     id: nil,
-                    ControlError(.badRequest, "not a request: expected {\"op\": one of \(operations)}; \(Self.describe(error))")
+                    ControlError(
+                        .badRequest,
+                        "not a request: expected {\"op\": one of \(operations)}; \(Self.describe(error))"
+                    )
                 )
             )
         }
@@ -64,13 +75,18 @@ final class ControlHandler: @unchecked Sendable {
             return encode(ControlResponse<ControlEmptyResult>.failure(id: request.id, error))
         } catch {
             logger.error("control request failed", ["op": request.op.rawValue, "error": "\(error)"])
-            return encode(ControlResponse<ControlEmptyResult>.failure(id: request.id, ControlError(.internal, "\(error)")))
+            return encode(
+                ControlResponse<ControlEmptyResult>.failure(id: request.id, ControlError(.internal, "\(error)"))
+            )
         }
     }
 
     private func status() throws -> StatusReport {
         let counts = try reader.caseCounts()
-        let health = Dictionary(try reader.sourceHealth().map { ($0.source, $0) }, uniquingKeysWith: { first, _ in first })
+        let health = Dictionary(
+            try reader.sourceHealth().map { ($0.source, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         let (snapshot, attempt) = rules.status
         return StatusReport(
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),

@@ -24,7 +24,16 @@ final class ControlServer: Sendable {
     private let timeout: Double
     private let acceptQueue = DispatchQueue(label: "aduan.control.accept")
     private let connectionQueue = DispatchQueue(label: "aduan.control.connection", attributes: .concurrent)
-    private let state = Mutex<(listener: Int32, source: (any DispatchSourceRead)?, inode: ino_t, active: Int)>((-1, nil, 0, 0))
+    private let listener = Mutex<Listener?>(nil)
+    private let activeConnections = Mutex(0)
+
+    /// The listening socket, its accept source and the socket file's inode (to remove only our own file).
+    /// `@unchecked Sendable`: Dispatch sources are thread-safe, and the value moves once from `start` to `stop`.
+    private struct Listener: @unchecked Sendable {
+        var descriptor: Int32
+        var source: any DispatchSourceRead
+        var inode: ino_t
+    }
 
     /// Creates a server; nothing listens until ``start()``.
     init(
@@ -54,41 +63,40 @@ final class ControlServer: Sendable {
             }
             unlink(path)
         }
-        let listener: Int32
+        let descriptor: Int32
         do {
-            listener = try UnixSocket.makeStreamSocket()
+            descriptor = try UnixSocket.makeStreamSocket()
             let previousMask = umask(0o117)
             defer { umask(previousMask) }
             _ = try UnixSocket.withAddress(path) { address, length in
-                try retryingOnInterrupt("bind \(path)") { bind(listener, address, length) }
+                try retryingOnInterrupt("bind \(path)") { bind(descriptor, address, length) }
             }
-            try retryingOnInterrupt("listen") { listen(listener, 64) }
+            try retryingOnInterrupt("listen") { listen(descriptor, 64) }
         } catch {
             throw Failure(description: "cannot listen on \(path): \(error)")
         }
-        _ = fcntl(listener, F_SETFL, fcntl(listener, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var status = stat()
         stat(path, &status)
-        let source = DispatchSource.makeReadSource(fileDescriptor: listener, queue: acceptQueue)
-        source.setEventHandler { [weak self] in self?.acceptPending(listener) }
-        state.withLock { $0 = (listener, source, status.st_ino, 0) }
+        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: acceptQueue)
+        source.setEventHandler { [weak self] in self?.acceptPending(descriptor) }
+        listener.withLock { $0 = Listener(descriptor: descriptor, source: source, inode: status.st_ino) }
         source.resume()
     }
 
     /// Stops accepting, closes the socket and removes its file if it is still ours.
     func stop() {
-        let (listener, source, inode) = state.withLock { current in
-            let taken = (current.listener, current.source, current.inode)
-            current.listener = -1
-            current.source = nil
-            return taken
-        }
-        guard listener >= 0 else { return }
-        source?.cancel()
+        guard
+            let taken = listener.withLock({ current in
+                defer { current = nil }
+                return current
+            })
+        else { return }
+        taken.source.cancel()
         acceptQueue.sync {}
-        close(listener)
+        close(taken.descriptor)
         var status = stat()
-        if stat(path, &status) == 0, status.st_ino == inode {
+        if stat(path, &status) == 0, status.st_ino == taken.inode {
             unlink(path)
         }
     }
@@ -100,19 +108,22 @@ final class ControlServer: Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            let admitted = state.withLock { current -> Bool in
-                guard current.active < maximumConnections else { return false }
-                current.active += 1
+            let admitted = activeConnections.withLock { active -> Bool in
+                guard active < maximumConnections else { return false }
+                active += 1
                 return true
             }
             guard admitted else {
-                refuse(connection, ControlError(.busy, "aduand has \(maximumConnections) control connections open; try again"))
+                refuse(
+                    connection,
+                    ControlError(.busy, "aduand has \(maximumConnections) control connections open; try again")
+                )
                 close(connection)
                 continue
             }
             connectionQueue.async { [self] in
                 serve(connection)
-                state.withLock { $0.active -= 1 }
+                activeConnections.withLock { $0 -= 1 }
             }
         }
     }
@@ -147,7 +158,9 @@ final class ControlServer: Sendable {
     }
 
     private func refuse(_ connection: Int32, _ error: ControlError) {
-        if var line = try? ControlCoding.makeEncoder().encode(ControlResponse<ControlEmptyResult>.failure(id: nil, error)) {
+        if var line = try? ControlCoding.makeEncoder().encode(
+            ControlResponse<ControlEmptyResult>.failure(id: nil, error)
+        ) {
             line.append(UInt8(ascii: "\n"))
             try? UnixSocket.writeAll(connection, Array(line))
         }

@@ -35,7 +35,13 @@ final class IntakeWriter: @unchecked Sendable {
     /// Stores `items` and the source's progress in one `BEGIN IMMEDIATE … COMMIT`.
     ///
     /// - Throws: ``StoreError`` when the transaction fails; it is then rolled back as a whole.
-    func commit(source: String, items: [SpoolBatchItem], cursor: String?, quarantined: Int, at now: Date) throws -> Outcome {
+    func commit(
+        source: String,
+        items: [SpoolBatchItem],
+        cursor: String?,
+        quarantined: Int,
+        at now: Date
+    ) throws -> Outcome {
         let ruleSet = rules.current
         return try store.write { transaction in
             var outcome = Outcome()
@@ -53,7 +59,11 @@ final class IntakeWriter: @unchecked Sendable {
                     case .duplicate: outcome.duplicates += 1
                     case .rejected(let reason):
                         outcome.rejectedUpdates[batchItem.fileName, default: []].append(
-                            SpoolFile.Rejection(line: batchItem.line, bytes: Array(update.originalLine.utf8), reason: reason)
+                            SpoolFile.Rejection(
+                                line: batchItem.line,
+                                bytes: Array(update.originalLine.utf8),
+                                reason: reason
+                            )
                         )
                     }
                 }
@@ -74,15 +84,32 @@ final class IntakeWriter: @unchecked Sendable {
     /// Records a failed poll in its own transaction; a failure to record it is only logged by the caller.
     func recordFailure(source: String, error: String, at now: Date) {
         _ = try? store.write { transaction in
-            try transaction.recordSourcePoll(source: source, cursor: nil, itemsIn: 0, itemsQuarantined: 0, error: error, at: now)
+            try transaction.recordSourcePoll(
+                source: source,
+                cursor: nil,
+                itemsIn: 0,
+                itemsQuarantined: 0,
+                error: error,
+                at: now
+            )
         }
     }
 
     /// Stores a complaint, routes it and opens its case; `false` when it was stored before.
-    private func ingest(_ complaint: Complaint, ruleSet: RuleSet, transaction: StoreTransaction, at now: Date) throws -> Bool {
+    private func ingest(
+        _ complaint: Complaint,
+        ruleSet: RuleSet,
+        transaction: StoreTransaction,
+        at now: Date
+    ) throws -> Bool {
         guard let complaintID = try transaction.insertComplaint(complaint, ingestedAt: now) else { return false }
         let decision = ruleSet.route(
-            RoutingInput(text: complaint.text, title: complaint.title, channel: complaint.channel, region: complaint.region)
+            RoutingInput(
+                text: complaint.text,
+                title: complaint.title,
+                channel: complaint.channel,
+                region: complaint.region
+            )
         )
         let state: CaseState = decision.verify == .auto ? .dispatched : .received
         let caseID = try transaction.insertCase(
@@ -150,7 +177,8 @@ final class IntakeWriter: @unchecked Sendable {
         let caseID: Int64?
         switch update.target {
         case .caseID(let id): caseID = try transaction.caseState(caseID: id) == nil ? nil : id
-        case .complaint(let source, let externalID): caseID = try transaction.caseID(source: source, externalID: externalID)
+        case .complaint(let source, let externalID):
+            caseID = try transaction.caseID(source: source, externalID: externalID)
         }
         guard let caseID, let current = try transaction.caseState(caseID: caseID) else {
             return .rejected("update_for names a case that does not exist (\(update.targetDescription))")
@@ -158,7 +186,9 @@ final class IntakeWriter: @unchecked Sendable {
         if let next = update.status, next != current, !current.canMove(to: next) {
             return .rejected("case \(caseID) is \(current.rawValue) and cannot move to \(next.rawValue)")
         }
-        guard try transaction.recordUpdate(source: update.source, externalID: update.externalID, caseID: caseID, at: now) else {
+        guard
+            try transaction.recordUpdate(source: update.source, externalID: update.externalID, caseID: caseID, at: now)
+        else {
             return .duplicate
         }
         if let next = update.status, next != current {

@@ -22,7 +22,14 @@ final class SpoolDirectorySource: @unchecked Sendable {
     private var partial: (file: SpoolFile, nextItem: Int)?
 
     /// Creates the source; `directory` holds (or will hold) `inbox/`, `processed/` and `quarantine/`.
-    init(name: String, directory: String, interval: Double, writer: IntakeWriter, logger: Logger, batchLimit: Int = 1_000) throws {
+    init(
+        name: String,
+        directory: String,
+        interval: Double,
+        writer: IntakeWriter,
+        logger: Logger,
+        batchLimit: Int = 1_000
+    ) throws {
         self.name = name
         self.interval = interval
         self.inbox = directory + "/inbox"
@@ -113,7 +120,10 @@ final class SpoolDirectorySource: @unchecked Sendable {
         } catch {
             // Files stay in the inbox untouched; the next poll retries them.
             partial = nil
-            logger.error("intake batch failed; files left in the inbox for the next poll", ["source": name, "error": "\(error)"])
+            logger.error(
+                "intake batch failed; files left in the inbox for the next poll",
+                ["source": name, "error": "\(error)"]
+            )
             writer.recordFailure(source: name, error: "\(error)", at: now)
             return false
         }

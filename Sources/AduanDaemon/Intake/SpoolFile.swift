@@ -57,7 +57,8 @@ struct SpoolFile: Sendable {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             switch decoder.decode(line, receivedDefault: now) {
             case .success(let item): file.items.append(Item(line: lineNumber, item: item))
-            case .failure(let error): file.rejections.append(Rejection(line: lineNumber, bytes: Array(line), reason: error.description))
+            case .failure(let error):
+                file.rejections.append(Rejection(line: lineNumber, bytes: Array(line), reason: error.description))
             }
         }
         return file

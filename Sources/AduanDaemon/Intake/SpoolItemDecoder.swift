@@ -30,7 +30,11 @@ struct SpoolItemDecoder: Sendable {
         }
     }
 
-    private func decode(_ fields: [String: Any], receivedDefault: Date, original: some Collection<UInt8>) throws -> SpoolItem {
+    private func decode(
+        _ fields: [String: Any],
+        receivedDefault: Date,
+        original: some Collection<UInt8>
+    ) throws -> SpoolItem {
         let externalID = try identifier(fields["id"], field: "id")
         if let target = fields["update_for"] {
             var decoded = try update(fields, externalID: externalID, target: target)
@@ -77,11 +81,16 @@ struct SpoolItemDecoder: Sendable {
         let resolvedTarget: SpoolUpdate.Target
         if let object = target as? [String: Any] {
             let targetSource = try string(object, "source") ?? source
-            resolvedTarget = .complaint(source: targetSource, externalID: try identifier(object["id"], field: "update_for.id"))
+            resolvedTarget = .complaint(
+                source: targetSource,
+                externalID: try identifier(object["id"], field: "update_for.id")
+            )
         } else {
             let caseText = try identifier(target, field: "update_for")
             guard let caseID = Int64(caseText), caseID > 0 else {
-                throw SpoolItemError("'update_for' must be a case id or {\"source\": …, \"id\": …}, found '\(caseText)'")
+                throw SpoolItemError(
+                    "'update_for' must be a case id or {\"source\": …, \"id\": …}, found '\(caseText)'"
+                )
             }
             resolvedTarget = .caseID(caseID)
         }
@@ -112,7 +121,11 @@ struct SpoolItemDecoder: Sendable {
         guard let fields = value as? [String: Any] else {
             throw SpoolItemError("'reporter' must be an object {name, contact, kind}")
         }
-        return Reporter(name: try string(fields, "name"), contact: try string(fields, "contact"), kind: try string(fields, "kind"))
+        return Reporter(
+            name: try string(fields, "name"),
+            contact: try string(fields, "contact"),
+            kind: try string(fields, "kind")
+        )
     }
 
     private func location(_ value: Any?) throws -> GeoLocation? {
@@ -130,9 +143,13 @@ struct SpoolItemDecoder: Sendable {
     private func coordinate(_ fields: [String: Any], _ key: String, range: ClosedRange<Double>) throws -> Double? {
         guard let value = fields[key], !(value is NSNull) else { return nil }
         let number: Double? =
-            if let text = value as? String { Double(text) } else if Self.isBoolean(value) { nil } else { (value as? NSNumber)?.doubleValue }
+            if let text = value as? String { Double(text) } else if Self.isBoolean(value) { nil } else {
+                (value as? NSNumber)?.doubleValue
+            }
         guard let number, range.contains(number) else {
-            throw SpoolItemError("'location.\(key)' must be a number in \(Int(range.lowerBound))…\(Int(range.upperBound))")
+            throw SpoolItemError(
+                "'location.\(key)' must be a number in \(Int(range.lowerBound))…\(Int(range.upperBound))"
+            )
         }
         return number
     }

@@ -10,7 +10,11 @@ struct SpoolQuarantine: Sendable {
     func quarantine(file: SpoolFile, reason: String) throws {
         let destination = DurableFiles.uniqueName(file.name, in: directory)
         let destinationName = (destination as NSString).lastPathComponent
-        try DurableFiles.write(Array("file \(file.name): \(reason)\n".utf8), to: directory, name: destinationName + ".reason")
+        try DurableFiles.write(
+            Array("file \(file.name): \(reason)\n".utf8),
+            to: directory,
+            name: destinationName + ".reason"
+        )
         try DurableFiles.move(file.path, into: directory, as: destinationName)
     }
 

@@ -52,7 +52,9 @@ public final class Daemon: @unchecked Sendable {
         let now = Date()
         let loaded = RuleLoader.load(directory: configuration.rulesDirectory)
         guard let ruleSet = loaded.ruleSet else {
-            throw StartFailure(description: "invalid rules in \(configuration.rulesDirectory); not starting\n" + loaded.rendered())
+            throw StartFailure(
+                description: "invalid rules in \(configuration.rulesDirectory); not starting\n" + loaded.rendered()
+            )
         }
         for warning in loaded.diagnostics where !warning.isError {
             logger.warning("rules: \(warning.location): \(warning.message)")
@@ -137,14 +139,15 @@ public final class Daemon: @unchecked Sendable {
     private func drain(_ source: SpoolDirectorySource) {
         guard !isStopping, !drainingSources.contains(source.name) else { return }
         drainingSources.insert(source.name)
-        func next() {
-            guard !isStopping, source.ingestNextBatch() else {
-                drainingSources.remove(source.name)
-                return
-            }
-            storeQueue.async(execute: next)
+        drainNextBatch(source)
+    }
+
+    private func drainNextBatch(_ source: SpoolDirectorySource) {
+        guard !isStopping, source.ingestNextBatch() else {
+            drainingSources.remove(source.name)
+            return
         }
-        next()
+        storeQueue.async { [self] in drainNextBatch(source) }
     }
 
     private func reloadRules() {
@@ -184,13 +187,18 @@ public final class Daemon: @unchecked Sendable {
 
     /// Copies the sample complaints into the inbox (embedded default, first start only).
     private static func copySeeds(from seeds: String, into inbox: String, logger: Logger) throws {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).filter(SpoolFile.isSpoolFileName).sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).filter(
+            SpoolFile.isSpoolFileName
+        ).sorted()
         for name in names {
             guard let data = FileManager.default.contents(atPath: seeds + "/" + name) else { continue }
             try DurableFiles.write([UInt8](data), to: inbox, name: name)
         }
         if !names.isEmpty {
-            logger.notice("first start: sample complaints copied into the inbox", ["files": names.joined(separator: ",")])
+            logger.notice(
+                "first start: sample complaints copied into the inbox",
+                ["files": names.joined(separator: ",")]
+            )
         }
     }
 }

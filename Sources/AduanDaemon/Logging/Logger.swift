@@ -17,7 +17,11 @@ public struct Logger: Sendable {
     }
 
     /// Logs `message` with `key=value` metadata when `level` is at or above the minimum.
-    public func log(_ level: LogLevel, _ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
+    public func log(
+        _ level: LogLevel,
+        _ message: @autoclosure () -> String,
+        _ metadata: KeyValuePairs<String, String> = [:]
+    ) {
         guard level >= minimumLevel else { return }
         var line = usesSyslogPrefix ? "<\(level.syslogPriority)>" : "\(RFC3339.format(Date())) \(level.rawValue) "
         line += message()

@@ -22,7 +22,9 @@ final class RuleSetHolder: Sendable {
 
     /// Creates the holder with the snapshot loaded at start.
     init(_ ruleSet: RuleSet, loadedAt: Date) {
-        state = Mutex((Snapshot(ruleSet: ruleSet, loadedAt: loadedAt), Attempt(isAccepted: true, at: loadedAt, diagnostics: [])))
+        state = Mutex(
+            (Snapshot(ruleSet: ruleSet, loadedAt: loadedAt), Attempt(isAccepted: true, at: loadedAt, diagnostics: []))
+        )
     }
 
     /// The rule set in service now.

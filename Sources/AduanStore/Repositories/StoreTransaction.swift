@@ -106,6 +106,7 @@ public struct StoreTransaction {
     /// Appends an entry to the audit history; `caseID` is `nil` for events of the daemon as a whole.
     ///
     /// - Returns: the new event's id.
+    @discardableResult
     public func appendEvent(
         caseID: Int64?,
         at: Date,

@@ -6,8 +6,10 @@ import Testing
 struct AduanctlTests {
     @Test(
         "--help works at every level and exits 0",
-        arguments: [["--help"], ["status", "--help"], ["cases", "--help"], ["case", "--help"], ["case", "show", "--help"],
-            ["rules", "--help"], ["rules", "check", "--help"]]
+        arguments: [
+            ["--help"], ["status", "--help"], ["cases", "--help"], ["case", "--help"], ["case", "show", "--help"],
+            ["rules", "--help"], ["rules", "check", "--help"],
+        ]
     )
     func helpEverywhere(arguments: [String]) throws {
         let run = try CommandRun.aduanctl(arguments)
@@ -15,7 +17,10 @@ struct AduanctlTests {
         #expect(run.standardOutput.hasPrefix("usage: aduanctl"))
     }
 
-    @Test("--version works on every command", arguments: [["--version"], ["status", "--version"], ["rules", "check", "--version"]])
+    @Test(
+        "--version works on every command",
+        arguments: [["--version"], ["status", "--version"], ["rules", "check", "--version"]]
+    )
     func versionEverywhere(arguments: [String]) throws {
         let run = try CommandRun.aduanctl(arguments)
         #expect(run.exitCode == 0)
@@ -24,8 +29,10 @@ struct AduanctlTests {
 
     @Test(
         "a wrong command line exits 64 with one error line",
-        arguments: [["frobnicate"], ["cases", "--limit", "many"], ["cases", "--state", "lost"], ["case", "show"],
-            ["case", "show", "abc"], ["status", "--jsn"], ["cases", "--agency"]]
+        arguments: [
+            ["frobnicate"], ["cases", "--limit", "many"], ["cases", "--state", "lost"], ["case", "show"],
+            ["case", "show", "abc"], ["status", "--jsn"], ["cases", "--agency"],
+        ]
     )
     func usageErrors(arguments: [String]) throws {
         let run = try CommandRun.aduanctl(["--socket", "/nonexistent/aduand.sock"] + arguments)

@@ -8,7 +8,11 @@ import Testing
 struct DaemonConfigurationTests {
     @Test("with nothing given, the embedded default uses ./rules, ./.aduan and feeds ./seeds")
     func embeddedDefault() throws {
-        let configuration = try DaemonConfiguration.resolve(options: DaemonOptions(), environment: [:], workingDirectory: "/srv/x")
+        let configuration = try DaemonConfiguration.resolve(
+            options: DaemonOptions(),
+            environment: [:],
+            workingDirectory: "/srv/x"
+        )
         #expect(configuration.rulesDirectory == "/srv/x/rules")
         #expect(configuration.stateDirectory == "/srv/x/.aduan")
         #expect(configuration.socketPath == "/srv/x/.aduan/aduand.sock")
@@ -21,7 +25,10 @@ struct DaemonConfigurationTests {
     func systemdDirectories() throws {
         let configuration = try DaemonConfiguration.resolve(
             options: DaemonOptions(),
-            environment: ["STATE_DIRECTORY": "/var/lib/aduan", "RUNTIME_DIRECTORY": "/run/aduan", "CONFIGURATION_DIRECTORY": "/etc/aduan"],
+            environment: [
+                "STATE_DIRECTORY": "/var/lib/aduan", "RUNTIME_DIRECTORY": "/run/aduan",
+                "CONFIGURATION_DIRECTORY": "/etc/aduan",
+            ],
             workingDirectory: "/"
         )
         #expect(configuration.stateDirectory == "/var/lib/aduan")
@@ -58,7 +65,11 @@ struct DaemonConfigurationTests {
         #expect(configuration.stateDirectory == folder.file("state"))
         #expect(configuration.socketPath == "/run/aduan/aduand.sock")
         #expect(configuration.logLevel == .debug)
-        #expect(configuration.sources == [SourceConfiguration(name: "lapor", kind: .spool, path: "/var/spool/lapor", interval: 30)])
+        #expect(
+            configuration.sources == [
+                SourceConfiguration(name: "lapor", kind: .spool, path: "/var/spool/lapor", interval: 30)
+            ]
+        )
         #expect(configuration.seedsDirectory == nil)
     }
 
@@ -82,13 +93,18 @@ struct DaemonConfigurationTests {
             try DaemonConfiguration.resolve(options: options, environment: [:])
         } throws: { error in
             let text = "\(error)"
-            return text.contains("\(path):2:5: error: unknown key 'state_dri'") && text.contains("did you mean 'state_dir'?")
-                && text.contains("\(path):5:12: error: unknown source kind 'spoll'") && text.contains("\(path):6:13: error:")
+            return text.contains("\(path):2:5: error: unknown key 'state_dri'")
+                && text.contains("did you mean 'state_dir'?")
+                && text.contains("\(path):5:12: error: unknown source kind 'spoll'")
+                && text.contains("\(path):6:13: error:")
                 && text.contains("source \"x\" needs 'path'")
         }
     }
 
-    @Test("aduand's flags parse, and unknown ones are usage errors", arguments: [["--bogus"], ["--rules"], ["--log-level", "loud"]])
+    @Test(
+        "aduand's flags parse, and unknown ones are usage errors",
+        arguments: [["--bogus"], ["--rules"], ["--log-level", "loud"]]
+    )
     func badFlags(arguments: [String]) {
         #expect(throws: UsageError.self) { try DaemonOptions.parse(arguments) }
     }

@@ -89,7 +89,11 @@ struct DaemonEndToEndTests {
         #expect(quarantined == #"{"id":"a-2","text":"kalimat terpotong"# + "\n")
 
         // The same file again (a writer retrying) stores nothing new.
-        try Self.drop([Self.complaint("a-1", "Sekolah memungut pungli saat daftar ulang.")], named: "retry.jsonl", into: inbox)
+        try Self.drop(
+            [Self.complaint("a-1", "Sekolah memungut pungli saat daftar ulang.")],
+            named: "retry.jsonl",
+            into: inbox
+        )
         #expect(try eventually { FileManager.default.fileExists(atPath: folder.file("state/processed/retry.jsonl")) })
         #expect(try daemon.status().complaints == 2)
         #expect(FileManager.default.fileExists(atPath: halfWritten))
@@ -108,11 +112,19 @@ struct DaemonEndToEndTests {
         defer { folder.remove() }
         let state = folder.file("state")
         var daemon = try DaemonProcess(stateDirectory: state)
-        try Self.drop([Self.complaint("r-1", "Jalan rusak"), Self.complaint("r-2", "Banjir")], named: "one.jsonl", into: state + "/inbox")
+        try Self.drop(
+            [Self.complaint("r-1", "Jalan rusak"), Self.complaint("r-2", "Banjir")],
+            named: "one.jsonl",
+            into: state + "/inbox"
+        )
         #expect(try eventually { try daemon.status().complaints == 2 })
         #expect(daemon.stop() == 0)
         // A writer that did not see the first run's success delivers the same items again.
-        try Self.drop([Self.complaint("r-2", "Banjir"), Self.complaint("r-3", "PJU mati")], named: "one.jsonl", into: state + "/inbox")
+        try Self.drop(
+            [Self.complaint("r-2", "Banjir"), Self.complaint("r-3", "PJU mati")],
+            named: "one.jsonl",
+            into: state + "/inbox"
+        )
         daemon = try DaemonProcess(stateDirectory: state)
         #expect(try eventually { try daemon.status().complaints == 3 })
         #expect(FileManager.default.fileExists(atPath: state + "/processed/one.jsonl.1"))
@@ -177,7 +189,10 @@ struct DaemonEndToEndTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         for name in ["rules", "seeds"] {
-            try FileManager.default.copyItem(atPath: TestPaths.packageRoot.appendingPathComponent(name).path, toPath: folder.file(name))
+            try FileManager.default.copyItem(
+                atPath: TestPaths.packageRoot.appendingPathComponent(name).path,
+                toPath: folder.file(name)
+            )
         }
         let samples = try String(contentsOfFile: folder.file("seeds/complaints.jsonl"), encoding: .utf8)
             .split(separator: "\n").count
@@ -189,7 +204,9 @@ struct DaemonEndToEndTests {
         #expect(try eventually { try daemon.status().cases.byAgency.values.reduce(0, +) == samples })
         let status = try daemon.status()
         #expect(status.complaints == samples)
-        #expect(status.cases.byState["received", default: 0] + status.cases.byState["dispatched", default: 0] == samples)
+        #expect(
+            status.cases.byState["received", default: 0] + status.cases.byState["dispatched", default: 0] == samples
+        )
         #expect(daemon.stop() == 0)
 
         // The samples are fed on the first start only.
@@ -201,7 +218,9 @@ struct DaemonEndToEndTests {
         // Seeds are copied before the socket opens: had they been copied again, they would be in the inbox now
         // or, once ingested (as duplicates), in processed/ under a second name.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file(".aduan/inbox")).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file(".aduan/processed")) == ["complaints.jsonl"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.file(".aduan/processed")) == ["complaints.jsonl"]
+        )
         #expect(try daemon.status().complaints == samples)
         #expect(daemon.stop() == 0)
     }

@@ -16,7 +16,8 @@ struct SpoolItemDecoderTests {
 
     @Test("a full complaint keeps every field, resolves the region and reads the time with its offset")
     func fullComplaint() throws {
-        let line = #"{"id":"c-1","title":"Jalan","text":"Jalan rusak","received_at":"2026-03-17T10:00:00+07:00","channel":"sms","region":"Kab. Lebak","reporter":{"name":"Siti","contact":"0812","kind":"citizen"},"location":{"lat":-6.3,"lon":106.1,"address":"Jl. Raya"}}"#
+        let line =
+            #"{"id":"c-1","title":"Jalan","text":"Jalan rusak","received_at":"2026-03-17T10:00:00+07:00","channel":"sms","region":"Kab. Lebak","reporter":{"name":"Siti","contact":"0812","kind":"citizen"},"location":{"lat":-6.3,"lon":106.1,"address":"Jl. Raya"}}"#
         guard case .success(.complaint(let complaint)) = decode(line) else {
             Issue.record("not decoded: \(decode(line))")
             return
@@ -69,7 +70,9 @@ struct SpoolItemDecoderTests {
     @Test("an update names its case by id or by the complaint's source and id")
     func updates() {
         guard case .success(.update(let byID)) = decode(#"{"id":"u1","update_for":"7","status":"in_progress"}"#),
-            case .success(.update(let byKey)) = decode(#"{"id":"u2","update_for":{"source":"lapor","id":"L-9"},"note":"dicek"}"#)
+            case .success(.update(let byKey)) = decode(
+                #"{"id":"u2","update_for":{"source":"lapor","id":"L-9"},"note":"dicek"}"#
+            )
         else {
             Issue.record("updates not decoded")
             return

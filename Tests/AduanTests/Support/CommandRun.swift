@@ -44,7 +44,8 @@ struct CommandRun {
     /// The test's environment without the variables that would point the binaries at a system install.
     static func cleanEnvironment() -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        for key in ["ADUAN_SOCKET", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "CONFIGURATION_DIRECTORY", "NOTIFY_SOCKET"] {
+        for key in ["ADUAN_SOCKET", "STATE_DIRECTORY", "RUNTIME_DIRECTORY", "CONFIGURATION_DIRECTORY", "NOTIFY_SOCKET"]
+        {
             environment.removeValue(forKey: key)
         }
         return environment

@@ -40,8 +40,9 @@ final class DaemonProcess {
         try process.run()
         if waitForReady {
             let isReady = eventually(within: 20) {
-                !process.isRunning || (try? ControlClient(socketPath: self.socketPath, timeout: 2)
-                    .send(ControlRequest(op: .status), expecting: StatusReport.self)) != nil
+                !process.isRunning
+                    || (try? ControlClient(socketPath: self.socketPath, timeout: 2)
+                        .send(ControlRequest(op: .status), expecting: StatusReport.self)) != nil
             }
             guard isReady, process.isRunning else {
                 throw DaemonFailure(message: "aduand did not become ready:\n\(log)")
