@@ -11,12 +11,11 @@ enum CaseCommand {
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl case")
+        if scanner.wantsHelp { return print(usage) }
         guard let verb = try scanner.positional() else {
-            if scanner.wantsHelp { return print(usage) }
             throw .usage("missing a verb: aduanctl case show ID", help: "aduanctl case")
         }
         guard verb == "show" else { throw .usage("unknown verb '\(verb)'; try: show", help: "aduanctl case") }
-        if scanner.wantsHelp { return print(usage) }
         let isJSON = scanner.flag("--json")
         guard let id = try scanner.positional() else { throw .usage("missing the case ID", help: "aduanctl case show") }
         try scanner.finish()

@@ -13,12 +13,11 @@ enum RulesCommand {
 
     static func run(_ arguments: [String]) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl rules")
+        if scanner.wantsHelp { return print(usage) }
         guard let verb = try scanner.positional() else {
-            if scanner.wantsHelp { return print(usage) }
             throw .usage("missing a verb: aduanctl rules check [DIR]", help: "aduanctl rules")
         }
         guard verb == "check" else { throw .usage("unknown verb '\(verb)'; try: check", help: "aduanctl rules") }
-        if scanner.wantsHelp { return print(usage) }
         let flagDirectory = try scanner.option("--rules")
         let positionalDirectory = try scanner.positional()
         try scanner.finish()

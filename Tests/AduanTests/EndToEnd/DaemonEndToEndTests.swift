@@ -23,7 +23,7 @@ struct DaemonEndToEndTests {
         defer { folder.remove() }
         let daemon = try DaemonProcess(stateDirectory: folder.file("state"))
         try Self.drop(
-            [Self.complaint("w-1", "Jln. raya di depan pasar rusak parah dan berlubang, sdh 3 bulan tdk diperbaiki.")],
+            [Self.complaint("w-1", "Jln. rusak parah dan berlubang di depan pasar, sdh 3 bulan tdk diperbaiki.")],
             named: "web.jsonl",
             into: folder.file("state/inbox")
         )
@@ -46,7 +46,7 @@ struct DaemonEndToEndTests {
         #expect(shown.exitCode == 0)
         #expect(shown.standardOutput.contains("received"))
         #expect(shown.standardOutput.contains("routed"))
-        #expect(shown.standardOutput.contains("Jln. raya di depan pasar"))
+        #expect(shown.standardOutput.contains("Jln. rusak parah dan berlubang"))
 
         let table = try CommandRun.aduanctl(ctl + ["cases", "--agency", "dpupr"])
         #expect(table.standardOutput.contains("Aduan w-1"))
