@@ -224,4 +224,31 @@ struct DaemonEndToEndTests {
         #expect(try daemon.status().complaints == samples)
         #expect(daemon.stop() == 0)
     }
+
+    @Test("SIGHUP swaps in valid rules and keeps the old ones when the new ones are invalid")
+    func reloadOnHangup() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let rules = folder.file("rules")
+        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: rules)
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: rules)
+        let original = try daemon.status().rules.hash
+
+        try "# a comment changes the snapshot\n".write(
+            toFile: rules + "/50-extra.rules",
+            atomically: true,
+            encoding: .utf8
+        )
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(try eventually { try daemon.status().rules.hash != original })
+        let reloaded = try daemon.status().rules.hash
+
+        try "route \"broken\" {\n".write(toFile: rules + "/50-extra.rules", atomically: true, encoding: .utf8)
+        kill(daemon.process.processIdentifier, SIGHUP)
+        #expect(try eventually { try daemon.status().rules.lastReload.ok == false })
+        let status = try daemon.status()
+        #expect(status.rules.hash == reloaded)
+        #expect(status.rules.lastReload.errors.joined().contains(rules + "/50-extra.rules:"))
+        #expect(daemon.stop() == 0)
+    }
 }
