@@ -23,7 +23,6 @@ final class ControlServer: Sendable {
     private let maximumRequestBytes: Int
     private let timeout: Double
     private let acceptQueue = DispatchQueue(label: "aduan.control.accept")
-    private let connectionQueue = DispatchQueue(label: "aduan.control.connection", attributes: .concurrent)
     private let listener = Mutex<Listener?>(nil)
     private let activeConnections = Mutex(0)
 
@@ -121,10 +120,14 @@ final class ControlServer: Sendable {
                 close(connection)
                 continue
             }
-            connectionQueue.async { [self] in
+            // One thread per connection, not a Dispatch queue: connections block in recv(2), and libdispatch on
+            // Linux does not add workers for blocked ones, so a few silent clients would starve all others.
+            let thread = Thread { [self] in
                 serve(connection)
                 activeConnections.withLock { $0 -= 1 }
             }
+            thread.name = "aduan.control.connection"
+            thread.start()
         }
     }
 
