@@ -46,7 +46,11 @@ extension RuleChecker {
         }
         if let first = lists[name] {
             diagnostics.append(
-                .error("list '\(name)' is declared twice", at: block.location, help: "first declared at \(first.location)")
+                .error(
+                    "list '\(name)' is declared twice",
+                    at: block.location,
+                    help: "first declared at \(first.location)"
+                )
             )
             return
         }

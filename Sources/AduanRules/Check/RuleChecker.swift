@@ -65,7 +65,8 @@ struct RuleChecker {
                 .error(
                     "'\(block.kind)' blocks are not supported yet",
                     at: block.location,
-                    help: "this version compiles \(RuleVocabulary.supportedKinds.joined(separator: ", ")); remove the block"
+                    help:
+                        "this version compiles \(RuleVocabulary.supportedKinds.joined(separator: ", ")); remove the block"
                 )
             )
             return

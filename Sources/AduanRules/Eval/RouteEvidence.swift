@@ -24,7 +24,8 @@ struct RouteEvidence {
         }
         parts.append(contentsOf: others)
         if parts.isEmpty {
-            return "route \"\(route)\" matched " + (isUnconditional ? "(always)" : "(no phrase, region or channel needed)")
+            return "route \"\(route)\" matched "
+                + (isUnconditional ? "(always)" : "(no phrase, region or channel needed)")
         }
         return "route \"\(route)\" matched " + parts.joined(separator: " and ")
     }

@@ -81,10 +81,14 @@ extension TokenParser {
                 kind = .channelIs(try parseOperand(expecting: "a quoted channel name", example: "channel is \"sms\""))
             case "region":
                 try expectKeyword("in", after: "region", example: "region in banten-utara")
-                kind = .regionIn(try parseOperand(expecting: "a list name or [\"…\"]", example: "region in [\"Kota Serang\"]"))
+                kind = .regionIn(
+                    try parseOperand(expecting: "a list name or [\"…\"]", example: "region in [\"Kota Serang\"]")
+                )
             case "reporter":
                 try expectKeyword("in", after: "reporter", example: "reporter in [\"…\"]")
-                kind = .reporterIn(try parseOperand(expecting: "a list name or [\"…\"]", example: "reporter in [\"…\"]"))
+                kind = .reporterIn(
+                    try parseOperand(expecting: "a list name or [\"…\"]", example: "reporter in [\"…\"]")
+                )
             default:
                 if case .identifier(let next) = current.kind, next != "and", next != "or" {
                     throw fail(
@@ -97,7 +101,11 @@ extension TokenParser {
             }
             return SyntaxCondition(kind: kind, location: start.location)
         default:
-            throw fail("expected a condition, found \(current.quoted)", at: current.location, help: Self.conditionSummary)
+            throw fail(
+                "expected a condition, found \(current.quoted)",
+                at: current.location,
+                help: Self.conditionSummary
+            )
         }
     }
 
@@ -116,7 +124,8 @@ extension TokenParser {
                 throw fail(
                     "expected a list name after 'text has \(quantifier.rawValue)', found \(current.quoted)",
                     at: current.location,
-                    help: "write 'text has \(quantifier.rawValue) <list name>'; for one phrase write 'text has phrase \"…\"'"
+                    help:
+                        "write 'text has \(quantifier.rawValue) <list name>'; for one phrase write 'text has phrase \"…\"'"
                 )
             }
             let list = SyntaxValue(kind: .identifier(name), location: current.location)
@@ -146,7 +155,10 @@ extension TokenParser {
     }
 
     /// An operand: a string, an identifier or a list.
-    private mutating func parseOperand(expecting description: String, example: String) throws(ParseAbort)
+    private mutating func parseOperand(
+        expecting description: String,
+        example: String
+    ) throws(ParseAbort)
         -> SyntaxValue
     {
         switch current.kind {

@@ -31,17 +31,21 @@ struct DiagnosticRendererTests {
             "odd",
             at: AduanRules.SourceLocation(path: "a.rules", line: 1, column: 32)
         )
-        #expect(DiagnosticRenderer.render(diagnostic, source: source) == """
-            a.rules:1:32: warning: odd
-            \tlabel = "Cikeusik—Pandeglang" x
-            \t                              ^
+        #expect(
+            DiagnosticRenderer.render(diagnostic, source: source) == """
+                a.rules:1:32: warning: odd
+                \tlabel = "Cikeusik—Pandeglang" x
+                \t                              ^
 
-            """)
+                """
+        )
     }
 
     @Test("a whole-file diagnostic has no source line")
     func wholeFile() {
         let diagnostic = Diagnostic.error("no 'otherwise'", at: .wholeFile("rules"), help: "add one")
-        #expect(DiagnosticRenderer.render([diagnostic], sources: [:]) == "rules: error: no 'otherwise'\nhelp: add one\n")
+        #expect(
+            DiagnosticRenderer.render([diagnostic], sources: [:]) == "rules: error: no 'otherwise'\nhelp: add one\n"
+        )
     }
 }

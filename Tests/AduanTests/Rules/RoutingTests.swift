@@ -31,7 +31,9 @@ struct RoutingTests {
         #expect(decision.agency == "biro-pemerintahan")
         #expect(decision.verify == .manual)
         #expect(decision.matchedPhrases == ["jalan rusak"])
-        #expect(decision.reason == #"route "Jalan rusak di Serang" matched phrase "jalan rusak" and region Kota Serang"#)
+        #expect(
+            decision.reason == #"route "Jalan rusak di Serang" matched phrase "jalan rusak" and region Kota Serang"#
+        )
     }
 
     @Test("a complaint no route matches goes to otherwise")

@@ -14,14 +14,14 @@ struct RuleCheckerTests {
         let result = RuleFixtures.compile([
             "10-agencies.rules": RuleFixtures.agencies + "\nagency \"dlh\" { name = \"lagi\" }\n",
             "20-routes.rules": """
-                list "jalan" { phrases = ["jalan rusak"] }
-                rute "Jalan" { when = always, to = "dpupr" }
-                route "Jalan" {
-                    wen = text has any jalan
-                    to = "dpuprr"
-                }
-                otherwise { to = "diskominfo" }
-                """,
+            list "jalan" { phrases = ["jalan rusak"] }
+            rute "Jalan" { when = always, to = "dpupr" }
+            route "Jalan" {
+                wen = text has any jalan
+                to = "dpuprr"
+            }
+            otherwise { to = "diskominfo" }
+            """,
         ])
         #expect(result.ruleSet == nil)
         #expect(
@@ -102,7 +102,11 @@ struct RuleCheckerTests {
                 "rules/main.rules:5:37: error: unknown region \"Kota Cilegn\"",
             ]
         )
-        #expect(result.diagnostics.map(\.help) == ["write \"Kabupaten Serang\" or \"Kota Serang\"", "did you mean 'Kota Cilegon'?"])
+        #expect(
+            result.diagnostics.map(\.help) == [
+                "write \"Kabupaten Serang\" or \"Kota Serang\"", "did you mean 'Kota Cilegon'?",
+            ]
+        )
     }
 
     @Test("missing required keys and planned-but-unsupported blocks and keys are errors, unused lists warnings")
@@ -139,6 +143,8 @@ struct RuleCheckerTests {
                 """
         ])
         #expect(result.ruleSet != nil)
-        #expect(summaries(result) == ["rules/main.rules:5:42: warning: phrase \"Jln. Rusak\" repeats the phrase at line 5"])
+        #expect(
+            summaries(result) == ["rules/main.rules:5:42: warning: phrase \"Jln. Rusak\" repeats the phrase at line 5"]
+        )
     }
 }

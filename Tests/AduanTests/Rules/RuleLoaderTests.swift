@@ -9,7 +9,10 @@ struct RuleLoaderTests {
     func loadsSortedRuleFiles() throws {
         let directory = try TemporaryRulesDirectory()
         defer { directory.remove() }
-        try directory.write("20-routes.rules", "route \"Jalan\" { when = text has phrase \"jalan rusak\", to = \"dpupr\" }\n")
+        try directory.write(
+            "20-routes.rules",
+            "route \"Jalan\" { when = text has phrase \"jalan rusak\", to = \"dpupr\" }\n"
+        )
         try directory.write("99-otherwise.rules", "otherwise { to = \"diskominfo\" }\n")
         try directory.write("10-agencies.rules", RuleFixtures.agencies)
         try directory.write("README.md", "not rules")
@@ -49,18 +52,23 @@ struct RuleLoaderTests {
         #expect(missing.ruleSet == nil)
         #expect(missing.rendered().hasPrefix("\(directory.path)/nope: error: cannot read the rules directory"))
         let empty = RuleLoader.load(directory: directory.path)
-        #expect(empty.rendered() == """
-            \(directory.path): error: no *.rules files in '\(directory.path)'
-            help: a snapshot needs at least one file with agencies, routes and an 'otherwise'
+        #expect(
+            empty.rendered() == """
+                \(directory.path): error: no *.rules files in '\(directory.path)'
+                help: a snapshot needs at least one file with agencies, routes and an 'otherwise'
 
-            """)
+                """
+        )
     }
 
     @Test("a refused snapshot renders every diagnostic with its file's source line and keeps the sources")
     func renderedRefusal() throws {
         let directory = try TemporaryRulesDirectory()
         defer { directory.remove() }
-        try directory.write("main.rules", RuleFixtures.agencies + "\nroute \"x\" { when = always, to = \"dpupt\" }\notherwise { to = \"dlh\" }\n")
+        try directory.write(
+            "main.rules",
+            RuleFixtures.agencies + "\nroute \"x\" { when = always, to = \"dpupt\" }\notherwise { to = \"dlh\" }\n"
+        )
         let result = RuleLoader.load(directory: directory.path)
         #expect(result.hasErrors)
         #expect(result.sources.keys.sorted() == [directory.path + "/main.rules"])

@@ -34,10 +34,15 @@ struct SyntaxParserTests {
         #expect(block.attributes[0].valueLocation == location(2, 13))
         let step = try #require(block.blocks.first)
         #expect(step.kind == "step")
-        #expect(step.attributes.map(\.value.kind) == [
-            .duration(amount: 2, unit: .workingDays),
-            .call(name: "notify", arguments: [SyntaxValue(kind: .string("agency-head"), location: location(3, 45))]),
-        ])
+        #expect(
+            step.attributes.map(\.value.kind) == [
+                .duration(amount: 2, unit: .workingDays),
+                .call(
+                    name: "notify",
+                    arguments: [SyntaxValue(kind: .string("agency-head"), location: location(3, 45))]
+                ),
+            ]
+        )
     }
 
     @Test("top-level attributes are kept for the config file")
@@ -104,7 +109,9 @@ struct SyntaxParserTests {
             return
         }
         #expect(channel.kind == .channelIs(SyntaxValue(kind: .string("sms"), location: location(1, 23))))
-        #expect(textCondition.kind == .textHas(.any, list: SyntaxValue(kind: .identifier("a"), location: location(1, 46))))
+        #expect(
+            textCondition.kind == .textHas(.any, list: SyntaxValue(kind: .identifier("a"), location: location(1, 46)))
+        )
         #expect(right.location == location(1, 51))
     }
 

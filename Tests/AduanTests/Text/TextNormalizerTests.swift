@@ -39,7 +39,9 @@ struct TextNormalizerTests {
 
     @Test("Indonesian abbreviations expand word by word, also into several words")
     func abbreviations() {
-        #expect(normalizer.words(in: "Jln. rusak yg tdk diperbaiki") == ["jalan", "rusak", "yang", "tidak", "diperbaiki"])
+        #expect(
+            normalizer.words(in: "Jln. rusak yg tdk diperbaiki") == ["jalan", "rusak", "yang", "tidak", "diperbaiki"]
+        )
         #expect(normalizer.words(in: "sampah, got, dll") == ["sampah", "got", "dan", "lain", "lain"])
     }
 
@@ -52,7 +54,11 @@ struct TextNormalizerTests {
     func customTable() throws {
         let table = try AbbreviationTable(["PJU": "penerangan jalan umum", "Sy": "saya"])
         let custom = TextNormalizer(abbreviations: table)
-        #expect(custom.words(in: "PJU mati, sy lapor yg kemarin") == ["penerangan", "jalan", "umum", "mati", "saya", "lapor", "yg", "kemarin"])
+        #expect(
+            custom.words(in: "PJU mati, sy lapor yg kemarin") == [
+                "penerangan", "jalan", "umum", "mati", "saya", "lapor", "yg", "kemarin",
+            ]
+        )
     }
 
     @Test("an abbreviation of two words or an empty expansion is refused with its key")
