@@ -15,7 +15,7 @@ extension TokenParser {
                 throw fail("expected a number after '-', found \(current.quoted)", at: current.location)
             }
             advance()
-            return SyntaxValue(kind: .integer(-amount), location: start.location)
+            return try parseNumberTail(amount: -amount, start: start)
         case .identifier(let name):
             advance()
             if current.kind == .leftParenthesis {

@@ -48,4 +48,34 @@ struct DiagnosticRendererTests {
             DiagnosticRenderer.render([diagnostic], sources: [:]) == "rules: error: no 'otherwise'\nhelp: add one\n"
         )
     }
+
+    @Test("several errors of one file render in order, each with its line, caret and suggestion")
+    func severalErrors() {
+        let source = """
+            agency "dpupr" { name = "Dinas PU" }
+            route "Jalan" {
+                wen = text has phrase "jalan rusak"
+                to "dpupr"
+            }
+            otherwise { to = "dpupr", verify = manul }
+            """
+        let result = RuleLoader.compile([RuleFile(path: "rules/main.rules", text: source)])
+        #expect(
+            result.rendered() == """
+                rules/main.rules:3:5: error: unknown key 'wen' in route "Jalan"
+                    wen = text has phrase "jalan rusak"
+                    ^
+                help: did you mean 'when'?
+                rules/main.rules:4:8: error: expected '=' after key 'to'
+                    to "dpupr"
+                       ^
+                help: write 'to = "dpupr"'
+                rules/main.rules:6:36: error: 'verify' must be auto or manual, found the word 'manul'
+                otherwise { to = "dpupr", verify = manul }
+                                                   ^
+                help: did you mean 'manual'?
+
+                """
+        )
+    }
 }

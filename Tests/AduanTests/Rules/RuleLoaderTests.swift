@@ -50,7 +50,13 @@ struct RuleLoaderTests {
         defer { directory.remove() }
         let missing = RuleLoader.load(directory: directory.path + "/nope")
         #expect(missing.ruleSet == nil)
-        #expect(missing.rendered().hasPrefix("\(directory.path)/nope: error: cannot read the rules directory"))
+        #expect(
+            missing.rendered() == """
+                \(directory.path)/nope: error: cannot read the rules directory '\(directory.path)/nope'
+                help: the directory does not exist
+
+                """
+        )
         let empty = RuleLoader.load(directory: directory.path)
         #expect(
             empty.rendered() == """

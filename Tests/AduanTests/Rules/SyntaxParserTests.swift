@@ -84,12 +84,12 @@ struct SyntaxParserTests {
 
     @Test("durations accept singular and plural units")
     func durations() {
-        let (document, diagnostics) = parse("a = 4 working_hours, b = 1 working_day, c = 3 hours, d = 1 days")
+        let (document, diagnostics) = parse("a = 4 working_hours, b = 1 working_day, c = 3 hours, d = -1 days")
         #expect(diagnostics.isEmpty)
         #expect(
             document.attributes.map(\.value.kind) == [
                 .duration(amount: 4, unit: .workingHours), .duration(amount: 1, unit: .workingDays),
-                .duration(amount: 3, unit: .hours), .duration(amount: 1, unit: .days),
+                .duration(amount: 3, unit: .hours), .duration(amount: -1, unit: .days),
             ]
         )
     }
