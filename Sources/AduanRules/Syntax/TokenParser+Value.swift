@@ -19,11 +19,13 @@ extension TokenParser {
         case .identifier(let name):
             advance()
             if current.kind == .leftParenthesis {
-                return try parseCall(name: name, start: start)
+                return try nested(at: start.location) { parser throws(ParseAbort) in
+                    try parser.parseCall(name: name, start: start)
+                }
             }
             return SyntaxValue(kind: .identifier(name), location: start.location)
         case .leftBracket:
-            return parseList()
+            return try nested(at: start.location) { parser in parser.parseList() }
         default:
             throw fail(
                 "expected a value, found \(start.quoted)",

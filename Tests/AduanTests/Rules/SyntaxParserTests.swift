@@ -209,4 +209,22 @@ struct SyntaxParserTests {
             ]
         )
     }
+
+    @Test("hostile nesting is refused with an error instead of exhausting the stack")
+    func deepNesting() {
+        let deepCondition = "when = " + String(repeating: "(", count: 10_000) + "always"
+        #expect(parse(deepCondition).diagnostics.map(\.message) == ["nested more than 64 levels deep"])
+        let deepList = parse("x = " + String(repeating: "[", count: 10_000))
+        #expect(deepList.diagnostics.map(\.message).contains("nested more than 64 levels deep"))
+        let deepBlocks = parse(String(repeating: "a {\n", count: 10_000))
+        #expect(deepBlocks.diagnostics.map(\.message).contains("blocks nested more than 64 levels deep"))
+    }
+
+    @Test("columns stay right along a long line with non-ASCII text")
+    func longUnicodeLine() {
+        let line = (0..<200).map { "k\($0) = \"é🙏\"" }.joined(separator: ", ")
+        let (document, diagnostics) = parse(line)
+        #expect(diagnostics.isEmpty)
+        #expect(document.attributes.last?.location.column == line.count - "k199 = \"é🙏\"".count + 1)
+    }
 }
