@@ -29,9 +29,6 @@ public struct AbbreviationTable: Sendable {
         }
     }
 
-    /// The number of abbreviations.
-    public var count: Int { table.count }
-
     /// The words `word` stands for, or `nil` when it is not an abbreviation.
     public func expansion(of word: UnsafeBufferPointer<UInt8>) -> [[UInt8]]? {
         table.value(for: word)

@@ -12,7 +12,6 @@ struct CheckedList {
         case invalid
     }
 
-    var name: String
     var location: SourceLocation
     var content: Content
     var isUsed = false

@@ -54,7 +54,7 @@ extension RuleChecker {
             )
             return
         }
-        lists[name] = CheckedList(name: name, location: block.location, content: content)
+        lists[name] = CheckedList(location: block.location, content: content)
         listOrder.append(name)
     }
 

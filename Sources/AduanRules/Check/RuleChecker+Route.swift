@@ -58,7 +58,7 @@ extension RuleChecker {
             )
             label = nil
         }
-        if let name = label, !declare(name, what: "route", at: block.location, in: &labels) {
+        if let name = label, !declare(name, at: block.location, in: &labels) {
             label = nil
         }
         let attributes = attributes(
@@ -144,5 +144,21 @@ extension RuleChecker {
             )
         )
         return nil
+    }
+
+    /// Records the route label `name` as declared at `location`; reports a second use and returns false.
+    private mutating func declare(
+        _ name: String,
+        at location: SourceLocation,
+        in declared: inout [String: SourceLocation]
+    ) -> Bool {
+        if let first = declared[name] {
+            diagnostics.append(
+                .error("route '\(name)' is declared twice", at: location, help: "first declared at \(first)")
+            )
+            return false
+        }
+        declared[name] = location
+        return true
     }
 }

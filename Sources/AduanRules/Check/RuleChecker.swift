@@ -86,21 +86,4 @@ struct RuleChecker {
     func describe(_ block: SyntaxBlock) -> String {
         block.labels.first.map { "\(block.kind) \"\($0)\"" } ?? block.kind
     }
-
-    /// Records `name` as declared at `location`; reports a second declaration and returns false.
-    mutating func declare(
-        _ name: String,
-        what: String,
-        at location: SourceLocation,
-        in declared: inout [String: SourceLocation]
-    ) -> Bool {
-        if let first = declared[name] {
-            diagnostics.append(
-                .error("\(what) '\(name)' is declared twice", at: location, help: "first declared at \(first)")
-            )
-            return false
-        }
-        declared[name] = location
-        return true
-    }
 }

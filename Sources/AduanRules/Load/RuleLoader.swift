@@ -93,7 +93,7 @@ public enum RuleLoader {
     private static func reason(_ error: any Error) -> String? {
         let cocoaError = error as? CocoaError
         switch cocoaError?.code {
-        case .fileReadNoSuchFile?: return "the directory does not exist; pass --rules DIR or create it"
+        case .fileReadNoSuchFile?: return "the directory does not exist"
         case .fileReadNoPermission?: return "permission denied"
         default: return nil
         }

@@ -9,6 +9,8 @@ struct Lexer {
     private var lineStart = 0
     /// Whether the current line so far is all ASCII, so that columns are plain scalar offsets.
     private var isLineASCII = true
+    /// A position on the current line whose column is known.
+    private var columnMark = (position: 0, column: 1)
     private(set) var tokens: [Token] = []
     private(set) var comments: [SyntaxComment] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -74,14 +76,19 @@ struct Lexer {
         position += 1
     }
 
-    private func location() -> SourceLocation {
+    private mutating func location() -> SourceLocation {
         let column: Int
         if isLineASCII {
             column = position - lineStart + 1
         } else {
-            var prefix = String.UnicodeScalarView()
-            prefix.append(contentsOf: scalars[lineStart..<position])
-            column = String(prefix).count + 1
+            // Count characters from the last computed position on, so that a long non-ASCII line costs linear time.
+            if columnMark.position < lineStart || columnMark.position > position {
+                columnMark = (lineStart, 1)
+            }
+            var stretch = String.UnicodeScalarView()
+            stretch.append(contentsOf: scalars[columnMark.position..<position])
+            column = columnMark.column + String(stretch).count
+            columnMark = (position, column)
         }
         return SourceLocation(path: path, line: line, column: column)
     }

@@ -39,7 +39,9 @@ extension TokenParser {
         if start.isKeyword("not") {
             advance()
             skipNewlines()
-            let operand = try parseNotCondition()
+            let operand = try nested(at: start.location) { parser throws(ParseAbort) in
+                try parser.parseNotCondition()
+            }
             return SyntaxCondition(kind: .not(operand), location: start.location)
         }
         return try parsePrimaryCondition()
@@ -51,7 +53,7 @@ extension TokenParser {
         case .leftParenthesis:
             advance()
             skipNewlines()
-            let inner = try parseCondition()
+            let inner = try nested(at: start.location) { parser throws(ParseAbort) in try parser.parseCondition() }
             skipNewlines()
             guard current.kind == .rightParenthesis else {
                 throw fail(

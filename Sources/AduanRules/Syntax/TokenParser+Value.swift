@@ -15,15 +15,17 @@ extension TokenParser {
                 throw fail("expected a number after '-', found \(current.quoted)", at: current.location)
             }
             advance()
-            return SyntaxValue(kind: .integer(-amount), location: start.location)
+            return try parseNumberTail(amount: -amount, start: start)
         case .identifier(let name):
             advance()
             if current.kind == .leftParenthesis {
-                return try parseCall(name: name, start: start)
+                return try nested(at: start.location) { parser throws(ParseAbort) in
+                    try parser.parseCall(name: name, start: start)
+                }
             }
             return SyntaxValue(kind: .identifier(name), location: start.location)
         case .leftBracket:
-            return parseList()
+            return try nested(at: start.location) { parser in parser.parseList() }
         default:
             throw fail(
                 "expected a value, found \(start.quoted)",

@@ -6,6 +6,10 @@ struct TokenParser {
     private let tokens: [Token]
     var index = 0
     var diagnostics: [Diagnostic] = []
+    /// How deeply lists, calls, parentheses and `not` are nested at the token at hand.
+    private var nesting = 0
+    /// Deeper nesting is refused rather than risking the stack on hostile input.
+    private static let maximumNesting = 64
 
     init(tokens: [Token]) {
         self.tokens = tokens
@@ -19,6 +23,19 @@ struct TokenParser {
 
     mutating func advance() {
         if index < tokens.count - 1 { index += 1 }
+    }
+
+    /// Runs `parse` one nesting level deeper; refuses input nested beyond ``maximumNesting``.
+    mutating func nested<Result>(
+        at location: SourceLocation,
+        _ parse: (inout TokenParser) throws(ParseAbort) -> Result
+    ) throws(ParseAbort) -> Result {
+        guard nesting < Self.maximumNesting else {
+            throw fail("nested more than \(Self.maximumNesting) levels deep", at: location)
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try parse(&self)
     }
 
     mutating func skipNewlines() {
@@ -45,8 +62,15 @@ struct TokenParser {
                 diagnostics.append(.error("unexpected '}' with no open block", at: current.location))
                 advance()
             case .identifier:
-                if startsBlock() {
+                if startsBlock() && nesting >= Self.maximumNesting {
+                    diagnostics.append(
+                        .error("blocks nested more than \(Self.maximumNesting) levels deep", at: current.location)
+                    )
+                    index = tokens.count - 1
+                } else if startsBlock() {
+                    nesting += 1
                     blocks.append(parseBlock())
+                    nesting -= 1
                 } else {
                     attributes.append(parseAttribute())
                 }

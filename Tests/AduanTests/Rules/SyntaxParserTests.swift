@@ -84,12 +84,12 @@ struct SyntaxParserTests {
 
     @Test("durations accept singular and plural units")
     func durations() {
-        let (document, diagnostics) = parse("a = 4 working_hours, b = 1 working_day, c = 3 hours, d = 1 days")
+        let (document, diagnostics) = parse("a = 4 working_hours, b = 1 working_day, c = 3 hours, d = -1 days")
         #expect(diagnostics.isEmpty)
         #expect(
             document.attributes.map(\.value.kind) == [
                 .duration(amount: 4, unit: .workingHours), .duration(amount: 1, unit: .workingDays),
-                .duration(amount: 3, unit: .hours), .duration(amount: 1, unit: .days),
+                .duration(amount: 3, unit: .hours), .duration(amount: -1, unit: .days),
             ]
         )
     }
@@ -208,5 +208,23 @@ struct SyntaxParserTests {
                 "2:6 '\\u{110000}' is not a Unicode scalar value",
             ]
         )
+    }
+
+    @Test("hostile nesting is refused with an error instead of exhausting the stack")
+    func deepNesting() {
+        let deepCondition = "when = " + String(repeating: "(", count: 10_000) + "always"
+        #expect(parse(deepCondition).diagnostics.map(\.message) == ["nested more than 64 levels deep"])
+        let deepList = parse("x = " + String(repeating: "[", count: 10_000))
+        #expect(deepList.diagnostics.map(\.message).contains("nested more than 64 levels deep"))
+        let deepBlocks = parse(String(repeating: "a {\n", count: 10_000))
+        #expect(deepBlocks.diagnostics.map(\.message).contains("blocks nested more than 64 levels deep"))
+    }
+
+    @Test("columns stay right along a long line with non-ASCII text")
+    func longUnicodeLine() {
+        let line = (0..<200).map { "k\($0) = \"é🙏\"" }.joined(separator: ", ")
+        let (document, diagnostics) = parse(line)
+        #expect(diagnostics.isEmpty)
+        #expect(document.attributes.last?.location.column == line.count - "k199 = \"é🙏\"".count + 1)
     }
 }

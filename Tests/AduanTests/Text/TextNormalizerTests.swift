@@ -61,6 +61,11 @@ struct TextNormalizerTests {
         )
     }
 
+    @Test("with the empty table no word is expanded")
+    func emptyTable() {
+        #expect(TextNormalizer(abbreviations: .empty).words(in: "jln yg rusak") == ["jln", "yg", "rusak"])
+    }
+
     @Test("an abbreviation of two words or an empty expansion is refused with its key")
     func invalidTable() {
         #expect(throws: AbbreviationError(abbreviation: "rt rw", reason: "an abbreviation must be exactly one word")) {
