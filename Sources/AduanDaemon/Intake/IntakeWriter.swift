@@ -103,14 +103,7 @@ final class IntakeWriter: @unchecked Sendable {
         at now: Date
     ) throws -> Bool {
         guard let complaintID = try transaction.insertComplaint(complaint, ingestedAt: now) else { return false }
-        let decision = ruleSet.route(
-            RoutingInput(
-                text: complaint.text,
-                title: complaint.title,
-                channel: complaint.channel,
-                region: complaint.region
-            )
-        )
+        let decision = ruleSet.route(RoutingInput(complaint))
         let state: CaseState = decision.verify == .auto ? .dispatched : .received
         let caseID = try transaction.insertCase(
             complaintID: complaintID,
