@@ -17,8 +17,11 @@ struct DeadlineHeap<Key: Hashable & Sendable>: Sendable {
     /// One scheduled deadline. `sequence` orders equal dues by insertion and tells the key's live entry from
     /// stale ones. Fields are laid out so that an `Int64` key makes a 24-byte entry.
     struct Entry: Sendable {
+        /// When the deadline falls due.
         var due: Date
+        /// The insertion number: unique, increasing, never reused.
         var sequence: UInt64
+        /// Whose deadline it is.
         var key: Key
 
         /// Whether this entry comes out of the heap before `other`.

@@ -30,15 +30,15 @@ struct DeadlineSchedulerTests {
         let before = fired.all.count
         clock.advance(by: seconds)
         onQueue { scheduler.fireDue() }
-        return fired.keys.dropFirst(before).map { $0 }
+        return Array(fired.keys.dropFirst(before))
     }
 
     @Test("100,000 random deadlines fire in due order, each exactly once, in the first pass they are due")
     func manyDeadlines() {
-        let firedAt = FiredDeadlines<Int>()
+        let log = FiredDeadlines<Int>()
         let scheduler = DeadlineScheduler<Int>(queue: queue, clock: clock) { [clock] key, due in
             #expect(due <= clock.now())
-            firedAt.record(key, due)
+            log.record(key, due)
         }
         var random = SeededGenerator(seed: 2_024)
         let dues = (0..<100_000).map { _ in at(TimeInterval(Int.random(in: 1..<(30 * 86_400), using: &random))) }
@@ -49,13 +49,13 @@ struct DeadlineSchedulerTests {
         }
         var passes: [(after: Date, upTo: Date, fired: Int)] = []
         while onQueue({ scheduler.count }) > 0 {
-            let before = firedAt.all.count
+            let before = log.all.count
             let previous = clock.now()
             clock.advance(by: 3_600)
             onQueue { scheduler.fireDue() }
-            passes.append((previous, clock.now(), firedAt.all.count - before))
+            passes.append((previous, clock.now(), log.all.count - before))
         }
-        let all = firedAt.all
+        let all = log.all
         #expect(all.count == 100_000)
         #expect(Set(all.map(\.key)).count == 100_000)
         #expect(all.allSatisfy { dues[$0.key] == $0.due })
@@ -200,4 +200,14 @@ struct DeadlineSchedulerTests {
         onQueue { scheduler.fireDue() }
         #expect(log.keys == ["before", "stops"])
     }
+
+    #if DEBUG
+    @Test("a call off the scheduler's queue stops the program in debug builds")
+    func offQueue() async {
+        await #expect(processExitsWith: .failure) {
+            let scheduler = DeadlineScheduler<Int>(queue: DispatchQueue(label: "aduan.test.other")) { _, _ in }
+            scheduler.schedule(1, at: Date())
+        }
+    }
+    #endif
 }
