@@ -212,6 +212,14 @@ struct HolidayCalendarTests {
         #expect(fromList.name(of: Self.day("2026-12-24")) == "Cuti Bersama Kelahiran Yesus Kristus")
     }
 
+    @Test("a file with a byte order mark loads")
+    func byteOrderMark() throws {
+        let folder = try TemporaryDirectory("aduan-holidays")
+        defer { folder.remove() }
+        try "\u{FEFF}2026-03-20 Idul Fitri\r\n".write(toFile: folder.file("bom.txt"), atomically: true, encoding: .utf8)
+        #expect(try HolidayCalendar.load(path: folder.file("bom.txt")).name(of: Self.day("2026-03-20")) == "Idul Fitri")
+    }
+
     @Test("loading names the path in errors and picks the parser by extension")
     func loadErrors() throws {
         let folder = try TemporaryDirectory("aduan-holidays")
