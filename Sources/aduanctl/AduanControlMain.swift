@@ -15,6 +15,7 @@ struct AduanControlMain {
           cases                  list cases (filters: --state, --agency, --limit)
           case show ID           one case with its complaint and history
           rules check [DIR]      check rule files and print every diagnostic (offline)
+          sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
 
         options:
           --socket PATH   the daemon's socket (default: $ADUAN_SOCKET, /run/aduan/aduand.sock, ./.aduan/aduand.sock)
@@ -54,6 +55,7 @@ struct AduanControlMain {
             case "cases": try CasesCommand.run(rest, context: context)
             case "case": try CaseCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest)
+            case "sla": try SLACommand.run(rest)
             case "help":
                 print(usage)
             default:

@@ -8,9 +8,8 @@ extension HolidayCalendar {
     public static func parseList(_ text: String) throws(CalendarError) -> HolidayCalendar {
         var names: [Int: String] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineBreak) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let content = line.drop { $0 == " " || $0 == "\t" }
             if content.isEmpty || content.hasPrefix("#") { continue }
             let column = line.count - content.count + 1

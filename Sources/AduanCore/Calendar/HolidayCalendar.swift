@@ -51,9 +51,11 @@ public struct HolidayCalendar: Sendable, Hashable {
             let reason = (error as NSError).localizedFailureReason ?? "cannot be read"
             throw CalendarError(FileManager.default.fileExists(atPath: path) ? reason : "no such file", path: path)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw CalendarError("not UTF-8 text", path: path)
         }
+        // Calendars exported on Windows often start with a byte order mark.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         do {
             return isICS ? try parseICS(text) : try parseList(text)
         } catch {

@@ -15,9 +15,8 @@ struct ICalendarContentLine {
     static func unfold(_ text: String) -> [ICalendarContentLine] {
         var logical: [(text: String, line: Int)] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for physical in text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineBreak) {
             lineNumber += 1
-            let physical = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if let first = physical.first, first == " " || first == "\t", !logical.isEmpty {
                 logical[logical.count - 1].text += physical.dropFirst()
             } else if !physical.isEmpty {

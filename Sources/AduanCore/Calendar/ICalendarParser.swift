@@ -39,10 +39,11 @@ struct ICalendarParser {
             components.append((component, line.line))
         case "END":
             let component = line.value.uppercased()
-            guard let open = components.popLast(), open.name == component else {
+            guard let open = components.last, open.name == component else {
                 let open = components.last.map { "BEGIN:\($0.name) of line \($0.line)" } ?? "no open component"
                 throw CalendarError("END:\(component) does not match \(open)", line: line.line)
             }
+            components.removeLast()
             if component == "VEVENT" { try finishEvent() }
         default:
             guard components.last?.name == "VEVENT" else { return }

@@ -46,11 +46,13 @@ struct WorkingHoursParser {
             }
             if !sawInterval {
                 throw error(
-                    "'\(text(groupStart..<index).trimmingCharacters(in: .whitespaces))' needs working hours, e.g. 'Mon-Fri 08:00-16:00'",
+                    "'\(text(groupStart..<index).trimmingCharacters(in: .whitespacesAndNewlines))' needs working hours, e.g. 'Mon-Fri 08:00-16:00'",
                     at: index
                 )
             }
-            if !isContinuation { previousText = text(groupStart..<index).trimmingCharacters(in: .whitespaces) }
+            if !isContinuation {
+                previousText = text(groupStart..<index).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
             previousDays = groupDays
             skipSpaces()
             guard let separator = peek else { break }
