@@ -12,8 +12,11 @@ struct AduanControlMain {
 
         commands:
           status                 daemon health, rules in service, case counts, sources
-          cases                  list cases (filters: --state, --agency, --limit)
-          case show ID           one case with its complaint and history
+          cases                  list cases (filters: --state, --agency, --overdue, --limit)
+          case show ID           one case with its complaint, clocks, escalation steps and history
+          case verify|hold|resume|respond|resolve ID [--note "…"]
+                                 lifecycle changes, recorded with your user name
+          reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
           rules check [DIR]      check rule files and print every diagnostic (offline)
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
 
@@ -55,6 +58,7 @@ struct AduanControlMain {
             case "cases": try CasesCommand.run(rest, context: context)
             case "case": try CaseCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest)
+            case "reload": try ReloadCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "help":
                 print(usage)

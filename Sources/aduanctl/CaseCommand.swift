@@ -1,13 +1,28 @@
 import AduanControl
 import AduanCore
 
-/// `aduanctl case show ID [--json]`.
+/// `aduanctl case show ID [--json]` and the lifecycle changes `aduanctl case verify|hold|resume|respond|resolve`.
 enum CaseCommand {
     static let usage = """
         usage: aduanctl case show ID [--json]
+               aduanctl case verify|hold|resume|respond|resolve ID [--note "…"] [--json]
 
-        One case: its state, agency and route, the complaint, and its whole history (who, when, what, why).
+        show     one case: state, agency, route, the complaint, every SLA clock (due, time left, paused), every
+                 escalation step (fired when, or due when) and its whole history (who, when, what, why)
+        verify   the admin accepts a received case; it is dispatched to its agency and its respond clock starts
+        hold     waiting for the reporter (tunda): clocks pause and keep the working time they had left
+        resume   ends a hold: the case returns to its state and its clocks count the time they had left
+        respond  the agency's follow-up (ditindaklanjuti): the respond clock stops; the case closes itself
+                 10 working days later unless the reporter replies
+        resolve  the matter is settled (selesai): every clock stops
+
+        Changes are recorded in the case's history with your user name and the --note.
         """
+
+    private static let changes: [String: ControlOperation] = [
+        "verify": .caseVerify, "hold": .caseHold, "resume": .caseResume, "respond": .caseRespond,
+        "resolve": .caseResolve,
+    ]
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl case")
@@ -15,12 +30,28 @@ enum CaseCommand {
         guard let verb = try scanner.positional() else {
             throw .usage("missing a verb: aduanctl case show ID", help: "aduanctl case")
         }
-        guard verb == "show" else { throw .usage("unknown verb '\(verb)'; try: show", help: "aduanctl case") }
+        guard verb == "show" || changes[verb] != nil else {
+            throw .usage(
+                "unknown verb '\(verb)'; try: show, verify, hold, resume, respond, resolve",
+                help: "aduanctl case"
+            )
+        }
         let isJSON = scanner.flag("--json")
-        guard let id = try scanner.positional() else { throw .usage("missing the case ID", help: "aduanctl case show") }
+        let note = verb == "show" ? nil : try scanner.option("--note")
+        guard let id = try scanner.positional() else {
+            throw .usage("missing the case ID", help: "aduanctl case \(verb)")
+        }
         try scanner.finish()
         guard let number = Int64(id), number > 0 else {
-            throw .usage("'\(id)' is not a case id (a positive number)", help: "aduanctl case show")
+            throw .usage("'\(id)' is not a case id (a positive number)", help: "aduanctl case \(verb)")
+        }
+        if let operation = changes[verb] {
+            let summary = try context.send(
+                ControlRequest(op: operation, caseID: String(number), note: note),
+                expecting: CaseSummary.self
+            )
+            if isJSON { return try CommandContext.printJSON(summary) }
+            return print("case \(summary.id): \(summary.state.rawValue) (\(summary.state.laporTerm))")
         }
         let detail = try context.send(ControlRequest(op: .caseShow, caseID: String(number)), expecting: CaseDetail.self)
         if isJSON { return try CommandContext.printJSON(detail) }
@@ -36,6 +67,7 @@ enum CaseCommand {
             "route:     \(summary.route ?? "-")",
             "priority:  \(summary.priority ?? "-")",
             "respond by: \(summary.respondBy.map(RFC3339.format) ?? "-")",
+            "overdue:   \(summary.overdueSince.map { "since " + RFC3339.format($0) } ?? "no")",
             "source:    \(summary.source) / \(summary.externalID) via \(complaint.channel.rawValue)",
             "received:  \(RFC3339.format(summary.receivedAt))",
             "region:    \(summary.region ?? "-")",
@@ -44,6 +76,38 @@ enum CaseCommand {
         lines.append("")
         lines.append(complaint.text)
         lines.append("")
+        if !detail.clocks.isEmpty {
+            var clocks = TableRenderer(headers: ["CLOCK", "BUDGET", "STARTED", "DUE", "STATUS"])
+            clocks.rows = detail.clocks.map { clock in
+                let status: String =
+                    if let stopped = clock.stoppedAt {
+                        "stopped \(RFC3339.format(stopped))"
+                    } else if let paused = clock.pausedAt {
+                        "paused since \(RFC3339.format(paused)), \(formatWorking(clock.anchorRemaining ?? 0)) left"
+                    } else if let breached = clock.breachedAt {
+                        "BREACHED \(RFC3339.format(breached))"
+                    } else {
+                        "running"
+                    }
+                return [
+                    clock.kind.rawValue, clock.budget.description, RFC3339.format(clock.startedAt),
+                    clock.dueAt.map(RFC3339.format) ?? "-", status,
+                ]
+            }
+            lines.append(clocks.render())
+            lines.append("")
+        }
+        if !detail.steps.isEmpty {
+            var steps = TableRenderer(headers: ["ESCALATION", "STEP", "ACTION", "DUE", "FIRED"])
+            steps.rows = detail.steps.map { step in
+                [
+                    step.escalation, "\(step.step + 1)", step.action, step.dueAt.map(RFC3339.format) ?? "-",
+                    step.firedAt.map(RFC3339.format) ?? "-",
+                ]
+            }
+            lines.append(steps.render())
+            lines.append("")
+        }
         var table = TableRenderer(headers: ["AT", "ACTOR", "EVENT", "STATE", "WHY"])
         table.rows = detail.events.map { event in
             let transition =
@@ -56,5 +120,11 @@ enum CaseCommand {
         }
         lines.append(table.render())
         return lines.joined(separator: "\n")
+    }
+
+    /// Working time left as hours and minutes: `5h 30m`.
+    static func formatWorking(_ seconds: Int) -> String {
+        let minutes = max(0, seconds) / 60
+        return "\(minutes / 60)h \(minutes % 60)m"
     }
 }

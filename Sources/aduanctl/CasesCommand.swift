@@ -4,7 +4,7 @@ import AduanCore
 /// `aduanctl cases [--state S] [--agency A] [--limit N] [--json]`.
 enum CasesCommand {
     static let usage = """
-        usage: aduanctl cases [--state STATE] [--agency AGENCY] [--limit N] [--json]
+        usage: aduanctl cases [--state STATE] [--agency AGENCY] [--overdue] [--limit N] [--json]
 
         Cases, oldest first.
 
@@ -12,15 +12,17 @@ enum CasesCommand {
           --state STATE    only cases in this state: received verified on_hold not_our_authority dispatched
                            in_progress resolved archived
           --agency AGENCY  only cases routed to this agency id (e.g. dpupr)
+          --overdue        only open cases past a deadline
           --limit N        at most N cases (default 100; 0 = all)
           --json           a JSON array of objects with id, external_id, source, state, agency, route, priority,
-                           title, region, received_at, respond_by
+                           title, region, received_at, respond_by, overdue_since
         """
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl cases")
         if scanner.wantsHelp { return print(usage) }
         let isJSON = scanner.flag("--json")
+        let isOverdueOnly = scanner.flag("--overdue")
         let state = try scanner.option("--state")
         let agency = try scanner.option("--agency")
         let limit = try scanner.integerOption("--limit")
@@ -31,16 +33,17 @@ enum CasesCommand {
         }
         if let limit, limit < 0 { throw .usage("--limit must be 0 (all) or more", help: "aduanctl cases") }
         let cases = try context.send(
-            ControlRequest(op: .cases, state: state, agency: agency, limit: limit),
+            ControlRequest(op: .cases, state: state, agency: agency, limit: limit, overdue: isOverdueOnly ? true : nil),
             expecting: [CaseSummary].self
         )
         if isJSON { return try CommandContext.printJSON(cases) }
         if cases.isEmpty { return print("no cases") }
-        var table = TableRenderer(headers: ["ID", "STATE", "AGENCY", "ROUTE", "RECEIVED", "TITLE"])
+        var table = TableRenderer(headers: ["ID", "STATE", "AGENCY", "PRIORITY", "RESPOND BY", "ROUTE", "TITLE"])
         table.rows = cases.map { summary in
             [
-                summary.id, summary.state.rawValue, summary.agency ?? "-", clip(summary.route ?? "-", 32),
-                RFC3339.format(summary.receivedAt), clip(summary.title ?? "-", 48),
+                summary.id, summary.state.rawValue + (summary.overdueSince == nil ? "" : " (overdue)"),
+                summary.agency ?? "-", summary.priority ?? "-", summary.respondBy.map(RFC3339.format) ?? "-",
+                clip(summary.route ?? "-", 32), clip(summary.title ?? "-", 40),
             ]
         }
         print(table.render())

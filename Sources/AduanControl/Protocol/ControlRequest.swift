@@ -12,8 +12,12 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var agency: String?
     /// `cases`: at most this many (default 100, `0` = all).
     public var limit: Int?
-    /// `case.show`: the case id.
+    /// `case.*`: the case id.
     public var caseID: String?
+    /// `cases`: only cases past a deadline.
+    public var overdue: Bool?
+    /// Lifecycle changes: why, recorded in the case's history.
+    public var note: String?
 
     /// Creates a request.
     public init(
@@ -22,7 +26,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         state: String? = nil,
         agency: String? = nil,
         limit: Int? = nil,
-        caseID: String? = nil
+        caseID: String? = nil,
+        overdue: Bool? = nil,
+        note: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -30,6 +36,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.agency = agency
         self.limit = limit
         self.caseID = caseID
+        self.overdue = overdue
+        self.note = note
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -39,6 +47,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case agency
         case limit
         case caseID = "case_id"
+        case overdue
+        case note
     }
 }
 
@@ -50,4 +60,24 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case cases
     /// One case with its complaint and history: `CaseDetail`.
     case caseShow = "case.show"
+    /// The admin accepts a received case and dispatches it to its agency: the updated `CaseSummary`.
+    case caseVerify = "case.verify"
+    /// Waits for the citizen (tunda); clocks pause: the updated `CaseSummary`.
+    case caseHold = "case.hold"
+    /// Ends a hold; clocks resume with their remaining working time: the updated `CaseSummary`.
+    case caseResume = "case.resume"
+    /// The agency's follow-up (ditindaklanjuti); stops the respond clock: the updated `CaseSummary`.
+    case caseRespond = "case.respond"
+    /// The matter is settled (selesai); stops every clock: the updated `CaseSummary`.
+    case caseResolve = "case.resolve"
+    /// Reloads the rules and answers once the new snapshot serves or was refused: a `ReloadOutcome`.
+    case reload
+
+    /// Whether the operation changes state (and so needs the admin permission).
+    public var isChange: Bool {
+        switch self {
+        case .status, .cases, .caseShow: false
+        case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
+        }
+    }
 }

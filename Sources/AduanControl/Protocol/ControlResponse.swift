@@ -43,6 +43,8 @@ public struct ControlError: Error, Sendable, Hashable, Codable, CustomStringConv
         case badRequest = "bad_request"
         /// The named case or object does not exist.
         case notFound = "not_found"
+        /// The change does not fit the object's state (e.g. a lifecycle step that does not exist).
+        case conflict
         /// The caller may not do this.
         case permissionDenied = "permission_denied"
         /// The request was larger than the daemon accepts.

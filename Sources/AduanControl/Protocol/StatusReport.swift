@@ -100,12 +100,15 @@ public struct ReloadOutcome: Sendable, Hashable, Codable {
     public var at: Date
     /// Rendered diagnostics of a refused reload, one per entry.
     public var errors: [String]
+    /// The hash of the snapshot serving after the attempt (the old one when refused).
+    public var hash: String?
 
     /// Creates an outcome.
-    public init(ok: Bool, at: Date, errors: [String]) {
+    public init(ok: Bool, at: Date, errors: [String], hash: String? = nil) {
         self.ok = ok
         self.at = at
         self.errors = errors
+        self.hash = hash
     }
 }
 

@@ -4,6 +4,7 @@ import AduanRules
 import AduanStore
 import Dispatch
 import Foundation
+import Glibc
 
 /// Answers control requests from the daemon's read-only store connection and in-memory state.
 ///
@@ -13,6 +14,9 @@ final class ControlHandler: @unchecked Sendable {
     // `reader` is touched only on `queue`, which serialises every query.
     private let reader: StoreReader
     private let queue = DispatchQueue(label: "aduan.control.reader")
+    private let cases: CaseService
+    private let reloader: RulesReloader
+    private let storeQueue: DispatchQueue
     private let rules: RuleSetHolder
     private let sources: [SourceDescription]
     private let startedAt: Date
@@ -27,6 +31,9 @@ final class ControlHandler: @unchecked Sendable {
 
     init(
         reader: StoreReader,
+        cases: CaseService,
+        reloader: RulesReloader,
+        storeQueue: DispatchQueue,
         rules: RuleSetHolder,
         sources: [SourceDescription],
         startedAt: Date,
@@ -34,6 +41,9 @@ final class ControlHandler: @unchecked Sendable {
         logger: Logger
     ) {
         self.reader = reader
+        self.cases = cases
+        self.reloader = reloader
+        self.storeQueue = storeQueue
         self.rules = rules
         self.sources = sources
         self.startedAt = startedAt
@@ -64,15 +74,28 @@ final class ControlHandler: @unchecked Sendable {
             )
         }
         do {
+            if request.op == .reload {
+                return encode(.success(id: request.id, reloader.reload()))
+            }
+            if request.op.isChange {
+                let summary = try change(request, actor: peer.map(Self.actorName) ?? "unknown")
+                return encode(.success(id: request.id, summary))
+            }
             return try queue.sync {
                 switch request.op {
                 case .status: return encode(.success(id: request.id, try status()))
-                case .cases: return encode(.success(id: request.id, try cases(request)))
+                case .cases: return encode(.success(id: request.id, try listCases(request)))
                 case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
+                default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
         } catch let error as ControlError {
             return encode(ControlResponse<ControlEmptyResult>.failure(id: request.id, error))
+        } catch let error as WorkflowError {
+            let code: ControlError.Code = error.kind == .notFound ? .notFound : .conflict
+            return encode(
+                ControlResponse<ControlEmptyResult>.failure(id: request.id, ControlError(code, error.description))
+            )
         } catch {
             logger.error("control request failed", ["op": request.op.rawValue, "error": "\(error)"])
             return encode(
@@ -99,8 +122,8 @@ final class ControlHandler: @unchecked Sendable {
             ),
             complaints: try reader.complaintCount(),
             cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
-            overdue: 0,
-            nextDeadline: nil,
+            overdue: try reader.overdueCount(),
+            nextDeadline: storeQueue.sync { cases.nextDeadline },
             sources: sources.map { source in
                 let row = health[source.name]
                 return SourceStatus(
@@ -115,7 +138,7 @@ final class ControlHandler: @unchecked Sendable {
         )
     }
 
-    private func cases(_ request: ControlRequest) throws -> [CaseSummary] {
+    private func listCases(_ request: ControlRequest) throws -> [CaseSummary] {
         var filter = CaseFilter()
         if let stateName = request.state {
             guard let state = CaseState(rawValue: stateName) else {
@@ -125,6 +148,7 @@ final class ControlHandler: @unchecked Sendable {
             filter.state = state
         }
         filter.agency = request.agency
+        filter.isOverdueOnly = request.overdue ?? false
         if let limit = request.limit {
             guard limit >= 0 else { throw ControlError(.badRequest, "limit must be 0 (all) or more, not \(limit)") }
             filter.limit = limit
@@ -133,10 +157,32 @@ final class ControlHandler: @unchecked Sendable {
     }
 
     private func caseDetail(_ request: ControlRequest) throws -> CaseDetail {
-        guard let text = request.caseID else { throw ControlError(.badRequest, "case.show needs case_id") }
-        guard let id = Int64(text), id > 0 else { throw ControlError(.badRequest, "'\(text)' is not a case id") }
+        let id = try caseID(request)
         guard let detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
         return detail
+    }
+
+    /// A lifecycle change runs on the store queue, in one transaction with its history event.
+    private func change(_ request: ControlRequest, actor: String) throws -> CaseSummary {
+        let id = try caseID(request)
+        return try storeQueue.sync { try cases.perform(request.op, caseID: id, actor: actor, note: request.note) }
+    }
+
+    private func caseID(_ request: ControlRequest) throws -> Int64 {
+        guard let text = request.caseID else { throw ControlError(.badRequest, "\(request.op.rawValue) needs case_id") }
+        guard let id = Int64(text), id > 0 else { throw ControlError(.badRequest, "'\(text)' is not a case id") }
+        return id
+    }
+
+    /// `uid:1000(budi)`: who made a change, for the case's history.
+    private static func actorName(_ peer: PeerIdentity) -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4_096)
+        let name =
+            getpwuid_r(peer.uid, &entry, &buffer, buffer.count, &result) == 0 && result != nil
+            ? String(cString: entry.pw_name) : "?"
+        return "uid:\(peer.uid)(\(name))"
     }
 
     private func encode<Result>(_ response: ControlResponse<Result>) -> [UInt8] {

@@ -18,18 +18,21 @@ final class IntakeWriter: @unchecked Sendable {
         var duplicates = 0
         /// Updates that could not be applied, per spool file, for its quarantine.
         var rejectedUpdates: [String: [SpoolFile.Rejection]] = [:]
+        /// Deadlines to give the scheduler now that the batch has committed.
+        var deadlineChanges: [DeadlineChange] = []
     }
-
-    /// The actor recorded for everything the daemon does on its own.
-    static let actor = "aduand"
 
     private let store: Store
     private let rules: RuleSetHolder
+    private let outbox: NoticeOutbox
+    private let cases: CaseService
 
-    /// Creates a writer over the daemon's store and rules.
-    init(store: Store, rules: RuleSetHolder) {
+    /// Creates a writer over the daemon's store and rules; new cases' deadlines go to `cases`' scheduler.
+    init(store: Store, rules: RuleSetHolder, outbox: NoticeOutbox, cases: CaseService) {
         self.store = store
         self.rules = rules
+        self.outbox = outbox
+        self.cases = cases
     }
 
     /// Stores `items` and the source's progress in one `BEGIN IMMEDIATE … COMMIT`.
@@ -43,18 +46,19 @@ final class IntakeWriter: @unchecked Sendable {
         at now: Date
     ) throws -> Outcome {
         let ruleSet = rules.current
-        return try store.write { transaction in
+        let outcome = try store.write { transaction in
             var outcome = Outcome()
+            var workflow = CaseWorkflow(transaction: transaction, ruleSet: ruleSet, now: now, outbox: outbox)
             for batchItem in items {
                 switch batchItem.item {
                 case .complaint(let complaint):
-                    if try ingest(complaint, ruleSet: ruleSet, transaction: transaction, at: now) {
+                    if try ingest(complaint, workflow: &workflow, at: now) {
                         outcome.stored += 1
                     } else {
                         outcome.duplicates += 1
                     }
                 case .update(let update):
-                    switch try apply(update, transaction: transaction, at: now) {
+                    switch try apply(update, workflow: &workflow) {
                     case .applied: outcome.updated += 1
                     case .duplicate: outcome.duplicates += 1
                     case .rejected(let reason):
@@ -77,8 +81,11 @@ final class IntakeWriter: @unchecked Sendable {
                 error: nil,
                 at: now
             )
+            outcome.deadlineChanges = workflow.deadlineChanges
             return outcome
         }
+        cases.apply(outcome.deadlineChanges)
+        return outcome
     }
 
     /// Records a failed poll in its own transaction; a failure to record it is only logged by the caller.
@@ -96,67 +103,12 @@ final class IntakeWriter: @unchecked Sendable {
     }
 
     /// Stores a complaint, routes it and opens its case; `false` when it was stored before.
-    private func ingest(
-        _ complaint: Complaint,
-        ruleSet: RuleSet,
-        transaction: StoreTransaction,
-        at now: Date
-    ) throws -> Bool {
-        guard let complaintID = try transaction.insertComplaint(complaint, ingestedAt: now) else { return false }
-        let decision = ruleSet.route(RoutingInput(complaint))
-        let state: CaseState = decision.verify == .auto ? .dispatched : .received
-        let caseID = try transaction.insertCase(
-            complaintID: complaintID,
-            state: state,
-            agency: decision.agency,
-            route: decision.route,
-            priority: nil,
-            rulesHash: ruleSet.hash,
-            respondBy: nil,
-            at: now
-        )
-        try transaction.appendEvent(
-            caseID: caseID,
-            at: now,
-            actor: Self.actor,
-            kind: "received",
-            from: nil,
-            to: .received,
-            reason: "complaint \(complaint.externalID) from source \(complaint.source)",
-            data: nil
-        )
-        try transaction.appendEvent(
-            caseID: caseID,
-            at: now,
-            actor: Self.actor,
-            kind: "routed",
-            from: nil,
-            to: nil,
-            reason: decision.reason,
-            data: nil
-        )
-        if decision.verify == .auto {
-            try transaction.appendEvent(
-                caseID: caseID,
-                at: now,
-                actor: Self.actor,
-                kind: "verified",
-                from: .received,
-                to: .verified,
-                reason: "route \"\(decision.route)\" verifies automatically (verify = auto)",
-                data: nil
-            )
-            try transaction.appendEvent(
-                caseID: caseID,
-                at: now,
-                actor: Self.actor,
-                kind: "dispatched",
-                from: .verified,
-                to: .dispatched,
-                reason: "dispatched to \(decision.agency)",
-                data: nil
-            )
+    private func ingest(_ complaint: Complaint, workflow: inout CaseWorkflow, at now: Date) throws -> Bool {
+        guard let complaintID = try workflow.transaction.insertComplaint(complaint, ingestedAt: now) else {
+            return false
         }
+        let decision = workflow.ruleSet.route(RoutingInput(complaint))
+        _ = try workflow.open(complaint: complaint, complaintID: complaintID, decision: decision)
         return true
     }
 
@@ -166,41 +118,30 @@ final class IntakeWriter: @unchecked Sendable {
         case rejected(String)
     }
 
-    private func apply(_ update: SpoolUpdate, transaction: StoreTransaction, at now: Date) throws -> UpdateResult {
+    private func apply(_ update: SpoolUpdate, workflow: inout CaseWorkflow) throws -> UpdateResult {
+        let transaction = workflow.transaction
         let caseID: Int64?
         switch update.target {
         case .caseID(let id): caseID = try transaction.caseState(caseID: id) == nil ? nil : id
         case .complaint(let source, let externalID):
             caseID = try transaction.caseID(source: source, externalID: externalID)
         }
-        guard let caseID, let current = try transaction.caseState(caseID: caseID) else {
+        guard let caseID else {
             return .rejected("update_for names a case that does not exist (\(update.targetDescription))")
         }
-        if let next = update.status, next != current, !current.canMove(to: next) {
-            return .rejected("case \(caseID) is \(current.rawValue) and cannot move to \(next.rawValue)")
-        }
-        guard
-            try transaction.recordUpdate(source: update.source, externalID: update.externalID, caseID: caseID, at: now)
-        else {
-            return .duplicate
-        }
-        if let next = update.status, next != current {
-            try transaction.updateCaseState(caseID: caseID, to: next, at: now)
-            try transaction.appendEvent(
-                caseID: caseID,
-                at: now,
-                actor: "source:\(update.source)",
-                kind: "status",
-                from: current,
-                to: next,
-                reason: update.note ?? "status from source \(update.source) (update \(update.externalID))",
-                data: nil
-            )
+        if try transaction.hasAppliedUpdate(source: update.source, externalID: update.externalID) { return .duplicate }
+        let actor = "source:\(update.source)"
+        if let next = update.status {
+            do {
+                _ = try workflow.change(caseID: caseID, to: next, actor: actor, note: update.note)
+            } catch let error as WorkflowError {
+                return .rejected(error.description)
+            }
         } else {
             try transaction.appendEvent(
                 caseID: caseID,
-                at: now,
-                actor: "source:\(update.source)",
+                at: workflow.now,
+                actor: actor,
                 kind: "note",
                 from: nil,
                 to: nil,
@@ -208,6 +149,12 @@ final class IntakeWriter: @unchecked Sendable {
                 data: nil
             )
         }
+        try transaction.recordUpdate(
+            source: update.source,
+            externalID: update.externalID,
+            caseID: caseID,
+            at: workflow.now
+        )
         return .applied
     }
 }

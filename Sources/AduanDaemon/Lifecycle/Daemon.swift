@@ -21,6 +21,8 @@ public final class Daemon: @unchecked Sendable {
     private let sources: [SpoolDirectorySource]
     private let handler: ControlHandler
     private let server: ControlServer
+    private let cases: CaseService
+    private let reloader: RulesReloader
     private var timers: [any DispatchSourceTimer] = []
     private var signalSources: [any DispatchSourceSignal] = []
     private var drainingSources: Set<String> = []
@@ -69,7 +71,16 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "cannot open the store \(configuration.databasePath): \(error)")
         }
-        let writer = IntakeWriter(store: store, rules: rules)
+        let outbox = NoticeOutbox(directory: configuration.stateDirectory + "/outbox")
+        cases = CaseService(
+            store: store,
+            rules: rules,
+            outbox: outbox,
+            queue: storeQueue,
+            clock: SystemClock(),
+            logger: logger
+        )
+        let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
         do {
             sources = try configuration.sources.map { source in
                 try SpoolDirectorySource(
@@ -86,8 +97,19 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "cannot prepare the intake folders: \(error)")
         }
+        reloader = RulesReloader(
+            directory: configuration.rulesDirectory,
+            rules: rules,
+            store: store,
+            storeQueue: storeQueue,
+            cases: cases,
+            logger: logger
+        )
         handler = ControlHandler(
             reader: reader,
+            cases: cases,
+            reloader: reloader,
+            storeQueue: storeQueue,
             rules: rules,
             sources: configuration.sources.map { .init(name: $0.name, kind: $0.kind.rawValue) },
             startedAt: now,
@@ -101,6 +123,11 @@ public final class Daemon: @unchecked Sendable {
     public func run() throws -> Never {
         signal(SIGPIPE, SIG_IGN)
         do {
+            try storeQueue.sync { try cases.start() }
+        } catch {
+            throw StartFailure(description: "cannot load the deadlines from the store: \(error)")
+        }
+        do {
             try server.start()
         } catch {
             throw StartFailure(description: "\(error)")
@@ -109,7 +136,7 @@ public final class Daemon: @unchecked Sendable {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
             source.setEventHandler { [self] in
-                if signalNumber == SIGHUP { reloadRules() } else { stop(signal: signalNumber) }
+                if signalNumber == SIGHUP { _ = reloader.reload() } else { stop(signal: signalNumber) }
             }
             source.resume()
             signalSources.append(source)
@@ -150,34 +177,13 @@ public final class Daemon: @unchecked Sendable {
         storeQueue.async { [self] in drainNextBatch(source) }
     }
 
-    private func reloadRules() {
-        let loaded = RuleLoader.load(directory: configuration.rulesDirectory)
-        let now = Date()
-        guard let ruleSet = loaded.ruleSet else {
-            let rendered = loaded.rendered()
-            rules.recordRefusal(diagnostics: [rendered], at: now)
-            logger.error("reload refused; the previous rules stay in service", ["rules": configuration.rulesDirectory])
-            for line in rendered.split(separator: "\n") { logger.error(String(line)) }
-            return
-        }
-        storeQueue.async { [self] in
-            do {
-                try store.write { try $0.saveRuleSnapshot(hash: ruleSet.hash, files: ruleSet.sources, at: now) }
-                rules.replace(with: ruleSet, at: now)
-                logger.notice("rules reloaded", ["rules_hash": String(ruleSet.hash.prefix(12))])
-            } catch {
-                rules.recordRefusal(diagnostics: ["cannot store the rule snapshot: \(error)"], at: now)
-                logger.error("reload refused: cannot store the rule snapshot", ["error": "\(error)"])
-            }
-        }
-    }
-
     private func stop(signal signalNumber: Int32) -> Never {
         logger.notice("stopping after the current batch", ["signal": signalNumber == SIGTERM ? "TERM" : "INT"])
         server.stop()
         storeQueue.sync {
             isStopping = true
             for timer in timers { timer.cancel() }
+            cases.stop()
             store.close()
         }
         handler.close()

@@ -8,23 +8,6 @@ import Foundation
 public final class StoreReader {
     private let database: Database
 
-    private static let summaryColumns = """
-        cases.id, complaints.external_id, complaints.source, cases.state, cases.agency, cases.route, cases.priority,
-        complaints.title, complaints.region_code, complaints.region_text, complaints.received_at, cases.respond_by
-        """
-
-    private static let caseDetailSQL = """
-        SELECT \(summaryColumns), complaints.text, complaints.channel, complaints.reporter_name,
-            complaints.reporter_contact, complaints.reporter_kind, complaints.latitude, complaints.longitude,
-            complaints.address
-        FROM cases JOIN complaints ON complaints.id = cases.complaint_id
-        WHERE cases.id = ?1
-        """
-
-    private static let caseEventsSQL = """
-        SELECT id, at, actor, kind, from_state, to_state, reason FROM events WHERE case_id = ?1 ORDER BY id
-        """
-
     private static let sourceHealthSQL = """
         SELECT source, cursor, last_poll_at, last_success_at, items_in, items_quarantined, last_error
         FROM source_cursors ORDER BY source
@@ -54,6 +37,11 @@ public final class StoreReader {
         }
     }
 
+    /// How many open cases are past a deadline (or were marked overdue).
+    public func overdueCount() throws -> Int {
+        try database.scalar("SELECT count(*) FROM cases WHERE overdue_at IS NOT NULL") ?? 0
+    }
+
     /// How many complaints are stored.
     public func complaintCount() throws -> Int {
         try database.scalar("SELECT count(*) FROM complaints") ?? 0
@@ -75,6 +63,11 @@ public final class StoreReader {
         let matches = conditions.joined(separator: " AND ")
         var source = "cases"
         var condition = ""
+        // Overdue cases are few and have no index of their own: the filter rides on whichever plan the others pick.
+        let overdue = filter.isOverdueOnly ? "cases.overdue_at IS NOT NULL" : nil
+        if conditions.isEmpty, let overdue {
+            condition = "WHERE " + overdue
+        }
         if !conditions.isEmpty {
             if try sortsMatches(filter: filter, index: index, matches: matches, arguments: arguments) {
                 source = "cases INDEXED BY \(index)"
@@ -83,11 +76,12 @@ public final class StoreReader {
                 // Unary plus keeps SQLite from using the index, so it walks receipt order and stops at the limit.
                 condition = "WHERE +" + conditions.joined(separator: " AND +")
             }
+            if let overdue { condition += " AND " + overdue }
         }
         // A negative LIMIT is SQLite's "no limit".
         arguments.append(filter.limit > 0 ? filter.limit : -1)
         let sql = """
-            SELECT \(Self.summaryColumns)
+            SELECT \(CaseQueries.summaryColumns)
             FROM \(source) JOIN complaints ON complaints.id = cases.complaint_id
             \(condition)
             ORDER BY complaints.received_at, complaints.id
@@ -95,7 +89,7 @@ public final class StoreReader {
             """
         var summaries: [CaseSummary] = []
         try database.query(sql, arguments) { row in
-            summaries.append(try Self.summary(row))
+            summaries.append(try CaseQueries.summary(row))
         }
         return summaries
     }
@@ -125,49 +119,10 @@ public final class StoreReader {
         return count <= Self.sortedMatchesLimit
     }
 
-    /// A case with its complaint and its history, oldest event first; `nil` when no case has that id.
+    /// A case with its complaint, clocks, escalation steps and history (oldest event first); `nil` when no case
+    /// has that id.
     public func caseDetail(id: Int64) throws -> CaseDetail? {
-        try database.inTransaction(.deferred) {
-            var found: (summary: CaseSummary, complaint: Complaint)?
-            try database.query(Self.caseDetailSQL, [id]) { row in
-                let summary = try Self.summary(row)
-                let channelName: String = row[13]
-                guard let channel = Channel(rawValue: channelName) else {
-                    throw StoreError("case \(id) has an unknown channel '\(channelName)'", sql: Self.caseDetailSQL)
-                }
-                let reporter = Reporter(name: row[14], contact: row[15], kind: row[16])
-                let location = GeoLocation(latitude: row[17], longitude: row[18], address: row[19])
-                let complaint = Complaint(
-                    source: summary.source,
-                    externalID: summary.externalID,
-                    title: summary.title,
-                    text: row[12],
-                    channel: channel,
-                    regionText: row[9],
-                    region: Self.region(code: row[8]),
-                    reporter: reporter == Reporter() ? nil : reporter,
-                    location: location == GeoLocation() ? nil : location,
-                    receivedAt: summary.receivedAt
-                )
-                found = (summary, complaint)
-            }
-            guard let found else { return nil }
-            var events: [CaseEvent] = []
-            try database.query(Self.caseEventsSQL, [id]) { row in
-                events.append(
-                    CaseEvent(
-                        id: row[0],
-                        at: Date(unixSeconds: row[1]),
-                        actor: row[2],
-                        kind: row[3],
-                        fromState: try Self.state(row[4], sql: Self.caseEventsSQL),
-                        toState: try Self.state(row[5], sql: Self.caseEventsSQL),
-                        reason: row[6]
-                    )
-                )
-            }
-            return CaseDetail(summary: found.summary, complaint: found.complaint, events: events)
-        }
+        try database.inTransaction(.deferred) { try CaseQueries.detail(id: id, in: database) }
     }
 
     /// Every source that has been polled, by name.
@@ -192,41 +147,5 @@ public final class StoreReader {
     /// Closes the connection; the reader cannot be used afterwards. Deinitialising the reader closes it too.
     public func close() {
         database.close()
-    }
-
-    /// Decodes the columns of ``summaryColumns``, which every case query selects first.
-    private static func summary(_ row: Row) throws -> CaseSummary {
-        let caseID: Int64 = row[0]
-        let stateName: String = row[3]
-        guard let state = CaseState(rawValue: stateName) else {
-            throw StoreError("case \(caseID) has an unknown state '\(stateName)'")
-        }
-        let regionText: String? = row[9]
-        return CaseSummary(
-            id: String(caseID),
-            externalID: row[1],
-            source: row[2],
-            state: state,
-            agency: row[4],
-            route: row[5],
-            priority: row[6],
-            title: row[7],
-            region: region(code: row[8])?.name ?? regionText,
-            receivedAt: Date(unixSeconds: row[10]),
-            respondBy: (row[11] as Int64?).map(Date.init(unixSeconds:))
-        )
-    }
-
-    private static func region(code: String?) -> Region? {
-        guard let code else { return nil }
-        return Region.banten.first { $0.code == code }
-    }
-
-    private static func state(_ name: String?, sql: String) throws -> CaseState? {
-        guard let name else { return nil }
-        guard let state = CaseState(rawValue: name) else {
-            throw StoreError("an event has an unknown state '\(name)'", sql: sql)
-        }
-        return state
     }
 }

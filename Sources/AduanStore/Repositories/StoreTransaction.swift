@@ -51,6 +51,39 @@ public struct StoreTransaction {
         ON CONFLICT (source, external_id) DO NOTHING
         """
 
+    private static let saveClockSQL = """
+        INSERT INTO clocks (case_id, kind, budget_amount, budget_unit, started_at, anchor_at, anchor_remaining, due_at,
+            paused_at, stopped_at, breached_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        ON CONFLICT (case_id, kind) DO UPDATE SET
+            budget_amount = excluded.budget_amount, budget_unit = excluded.budget_unit,
+            started_at = excluded.started_at, anchor_at = excluded.anchor_at,
+            anchor_remaining = excluded.anchor_remaining, due_at = excluded.due_at, paused_at = excluded.paused_at,
+            stopped_at = excluded.stopped_at, breached_at = excluded.breached_at
+        """
+
+    // A step that already fired keeps its record: its due time no longer matters and it never fires again.
+    private static let saveStepSQL = """
+        INSERT INTO escalation_steps (case_id, escalation, step, action, due_at) VALUES (?1, ?2, ?3, ?4, ?5)
+        ON CONFLICT (case_id, escalation, step) DO UPDATE SET action = excluded.action, due_at = excluded.due_at
+        WHERE fired_at IS NULL
+        """
+
+    private static let markStepFiredSQL = """
+        UPDATE escalation_steps SET fired_at = ?4
+        WHERE case_id = ?1 AND escalation = ?2 AND step = ?3 AND fired_at IS NULL
+        """
+
+    private static let updateCaseRoutingSQL = """
+        UPDATE cases SET agency = ?2, priority = ?3, respond_by = ?4, updated_at = ?5 WHERE id = ?1
+        """
+
+    private static let markOverdueSQL = """
+        UPDATE cases SET overdue_at = coalesce(overdue_at, ?2), updated_at = ?2 WHERE id = ?1
+        """
+
+    private static let clearOverdueSQL = "UPDATE cases SET overdue_at = NULL, updated_at = ?2 WHERE id = ?1"
+
     private static let saveRuleSnapshotSQL = """
         INSERT INTO rule_snapshots (hash, first_loaded_at, files) VALUES (?1, ?2, ?3)
         ON CONFLICT (hash) DO NOTHING
@@ -153,12 +186,116 @@ public struct StoreTransaction {
         try database.scalar(Self.caseIDForComplaintSQL, [source, externalID], as: Int64.self)
     }
 
+    /// Whether the update item `(source, externalID)` was applied before.
+    public func hasAppliedUpdate(source: String, externalID: String) throws -> Bool {
+        let sql = "SELECT 1 FROM applied_updates WHERE source = ?1 AND external_id = ?2"
+        return try database.scalar(sql, [source, externalID], as: Int64.self) != nil
+    }
+
     /// Marks an update item as applied to a case, so that the same item delivered again changes nothing.
     ///
     /// - Returns: `false` when that `(source, externalID)` was applied before.
+    @discardableResult
     public func recordUpdate(source: String, externalID: String, caseID: Int64, at: Date) throws -> Bool {
         try database.execute(Self.recordUpdateSQL, [source, externalID, caseID, at.unixSeconds])
         return database.changes == 1
+    }
+
+    /// The case as listed, for a transition that reads before it writes; `nil` when no case has that id.
+    public func caseSummary(caseID: Int64) throws -> CaseSummary? {
+        try CaseQueries.summary(id: caseID, in: database)
+    }
+
+    /// A case's clocks.
+    public func clocks(caseID: Int64) throws -> [CaseClock] {
+        try CaseQueries.clocks(caseID: caseID, in: database)
+    }
+
+    /// A case's escalation steps.
+    public func steps(caseID: Int64) throws -> [EscalationStepStatus] {
+        try CaseQueries.steps(caseID: caseID, in: database)
+    }
+
+    /// Stores a clock of a case, replacing the one of the same kind.
+    public func saveClock(_ clock: CaseClock, caseID: Int64) throws {
+        try database.execute(
+            Self.saveClockSQL,
+            [
+                caseID, clock.kind.rawValue, clock.budget.amount, clock.budget.unit.rawValue,
+                clock.startedAt.unixSeconds,
+                clock.anchorAt.unixSeconds, clock.anchorRemaining, clock.dueAt?.unixSeconds,
+                clock.pausedAt?.unixSeconds,
+                clock.stoppedAt?.unixSeconds, clock.breachedAt?.unixSeconds,
+            ]
+        )
+    }
+
+    /// Stores when an escalation step is due; a step that already fired is left as it is.
+    public func saveStep(caseID: Int64, escalation: String, step: Int, action: String, dueAt: Date?) throws {
+        try database.execute(Self.saveStepSQL, [caseID, escalation, step, action, dueAt?.unixSeconds])
+    }
+
+    /// Records that a step fired; `false` when it had fired before (then its action must not run again).
+    public func markStepFired(caseID: Int64, escalation: String, step: Int, at: Date) throws -> Bool {
+        try database.execute(Self.markStepFiredSQL, [caseID, escalation, step, at.unixSeconds])
+        return database.changes == 1
+    }
+
+    /// Sets a case's agency, priority and response deadline (after reassignment, a raise or a reload).
+    public func updateCaseRouting(caseID: Int64, agency: String?, priority: String?, respondBy: Date?, at: Date) throws
+    {
+        try database.execute(
+            Self.updateCaseRoutingSQL,
+            [caseID, agency, priority, respondBy?.unixSeconds, at.unixSeconds]
+        )
+    }
+
+    /// Marks a case overdue from `at`, unless it already is.
+    public func markOverdue(caseID: Int64, at: Date) throws {
+        try database.execute(Self.markOverdueSQL, [caseID, at.unixSeconds])
+    }
+
+    /// Clears a case's overdue mark (it closed).
+    public func clearOverdue(caseID: Int64, at: Date) throws {
+        try database.execute(Self.clearOverdueSQL, [caseID, at.unixSeconds])
+    }
+
+    /// The state a case had before its last hold, to return to on resume.
+    public func stateBeforeHold(caseID: Int64) throws -> CaseState? {
+        let sql = "SELECT from_state FROM events WHERE case_id = ?1 AND to_state = 'on_hold' ORDER BY id DESC LIMIT 1"
+        return try database.scalar(sql, [caseID], as: String.self).flatMap(CaseState.init(rawValue:))
+    }
+
+    /// Every deadline still to come or overdue: running clocks not yet breached, and steps not yet fired.
+    ///
+    /// A plain scan of both tables: at start the scheduler reads them all, and a scan beats an index here.
+    public func forEachPendingDeadline(_ body: (PendingDeadline) throws -> Void) throws {
+        let clocksSQL = """
+            SELECT case_id, kind, due_at FROM clocks
+            WHERE due_at IS NOT NULL AND stopped_at IS NULL AND breached_at IS NULL
+            """
+        try database.query(clocksSQL) { row in
+            let kindName: String = row[1]
+            guard let kind = ClockKind(rawValue: kindName) else {
+                throw StoreError("a clock has an unknown kind '\(kindName)'", sql: clocksSQL)
+            }
+            try body(.clock(caseID: row[0], kind: kind, dueAt: Date(unixSeconds: row[2])))
+        }
+        let stepsSQL =
+            "SELECT case_id, escalation, step, due_at FROM escalation_steps WHERE due_at IS NOT NULL AND fired_at IS NULL"
+        try database.query(stepsSQL) { row in
+            try body(.step(caseID: row[0], escalation: row[1], step: row[2], dueAt: Date(unixSeconds: row[3])))
+        }
+    }
+
+    /// Up to `limit` ids of open cases with an active clock, above `caseID`, in id order (for batched recomputes).
+    public func casesWithActiveClocks(after caseID: Int64, limit: Int) throws -> [Int64] {
+        let sql = """
+            SELECT DISTINCT case_id FROM clocks WHERE case_id > ?1 AND stopped_at IS NULL ORDER BY case_id LIMIT ?2
+            """
+        var ids: [Int64] = []
+        try database.query(sql, [caseID, limit]) { ids.append($0[0]) }
+        return ids
     }
 
     /// Keeps the text of a rule snapshot by its hash, so that any routed case can be explained later.

@@ -6,6 +6,9 @@ enum Schema {
         migrator.register("complaints, cases, events, source cursors, rule snapshots, applied updates") { database in
             try database.executeScript(version1)
         }
+        migrator.register("SLA clocks, escalation steps, overdue cases") { database in
+            try database.executeScript(version2)
+        }
         return migrator
     }()
 
@@ -99,5 +102,43 @@ enum Schema {
             applied_at INTEGER NOT NULL,
             PRIMARY KEY (source, external_id)
         ) WITHOUT ROWID;
+        """
+
+    // Clocks and steps are keyed by case: the scheduler's rebuild at start reads the pending ones with a plain scan
+    // (DESIGN.md: a partial index on the due column made SQLite do one random lookup per row, 8× slower).
+    // - clocks: one row per case and kind; `due_at` is NULL while paused, `anchor_remaining` holds the working
+    //   seconds left when the clock last resumed (NULL: the whole budget counts from `anchor_at`).
+    // - escalation_steps: one row per case, escalation and step; `fired_at` is written in the same transaction as
+    //   the step's action, so a step never fires twice.
+    // - cases.overdue_at: when the case first went past a deadline (or a step marked it overdue); open cases with it
+    //   set are the overdue ones. Its partial index holds only those, so intake (NULL) never touches it.
+    private static let version2 = """
+        CREATE TABLE clocks (
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            kind TEXT NOT NULL,
+            budget_amount INTEGER NOT NULL,
+            budget_unit TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            anchor_at INTEGER NOT NULL,
+            anchor_remaining INTEGER,
+            due_at INTEGER,
+            paused_at INTEGER,
+            stopped_at INTEGER,
+            breached_at INTEGER,
+            PRIMARY KEY (case_id, kind)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE escalation_steps (
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            escalation TEXT NOT NULL,
+            step INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            due_at INTEGER,
+            fired_at INTEGER,
+            PRIMARY KEY (case_id, escalation, step)
+        ) WITHOUT ROWID;
+
+        ALTER TABLE cases ADD COLUMN overdue_at INTEGER;
+        CREATE INDEX cases_overdue ON cases (overdue_at) WHERE overdue_at IS NOT NULL;
         """
 }

@@ -8,7 +8,7 @@ struct AduanctlTests {
         "--help works at every level and exits 0",
         arguments: [
             ["--help"], ["status", "--help"], ["cases", "--help"], ["case", "--help"], ["case", "show", "--help"],
-            ["rules", "--help"], ["rules", "check", "--help"],
+            ["rules", "--help"], ["rules", "check", "--help"], ["reload", "--help"], ["sla", "due", "--help"],
         ]
     )
     func helpEverywhere(arguments: [String]) throws {

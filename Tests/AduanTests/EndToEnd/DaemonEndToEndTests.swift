@@ -94,7 +94,7 @@ struct DaemonEndToEndTests {
             named: "retry.jsonl",
             into: inbox
         )
-        #expect(try eventually { FileManager.default.fileExists(atPath: folder.file("state/processed/retry.jsonl")) })
+        #expect(eventually { FileManager.default.fileExists(atPath: folder.file("state/processed/retry.jsonl")) })
         #expect(try daemon.status().complaints == 2)
         #expect(FileManager.default.fileExists(atPath: halfWritten))
 
@@ -249,6 +249,16 @@ struct DaemonEndToEndTests {
         let status = try daemon.status()
         #expect(status.rules.hash == reloaded)
         #expect(status.rules.lastReload.errors.joined().contains(rules + "/50-extra.rules:"))
+
+        // aduanctl reload waits for the outcome: exit 1 with the diagnostics, then 0 once the file is fixed.
+        let refused = try CommandRun.aduanctl(["--socket", daemon.socketPath, "reload"])
+        #expect(refused.exitCode == 1)
+        #expect(refused.standardError.contains(rules + "/50-extra.rules:"))
+        #expect(refused.standardError.hasSuffix("error: reload refused; rules \(reloaded.prefix(12)) keep serving\n"))
+        try FileManager.default.removeItem(atPath: rules + "/50-extra.rules")
+        let accepted = try CommandRun.aduanctl(["--socket", daemon.socketPath, "reload"])
+        #expect(accepted.exitCode == 0)
+        #expect(accepted.standardOutput.hasPrefix("reloaded: rules \(original.prefix(12))"))
         #expect(daemon.stop() == 0)
     }
 }

@@ -11,14 +11,25 @@ import Testing
 struct SpoolIntakeTests {
     let folder: TemporaryDirectory
     let store: Store
-    let source: SpoolDirectorySource
+    let queue = DispatchQueue(label: "test.store")
+    let spool: SpoolDirectorySource
 
     init() throws {
         folder = try TemporaryDirectory("aduan-intake")
         store = try Store(path: folder.file("aduan.db"))
         let ruleSet = try #require(RuleLoader.load(directory: TestPaths.rulesDirectory).ruleSet)
-        let writer = IntakeWriter(store: store, rules: RuleSetHolder(ruleSet, loadedAt: Date()))
-        source = try SpoolDirectorySource(
+        let rules = RuleSetHolder(ruleSet, loadedAt: Date())
+        let outbox = NoticeOutbox(directory: folder.file("outbox"))
+        let cases = CaseService(
+            store: store,
+            rules: rules,
+            outbox: outbox,
+            queue: queue,
+            clock: SystemClock(),
+            logger: Logger(minimumLevel: .error)
+        )
+        let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
+        spool = try SpoolDirectorySource(
             name: "spool",
             directory: folder.path,
             interval: 1,
@@ -26,6 +37,11 @@ struct SpoolIntakeTests {
             logger: Logger(minimumLevel: .error),
             batchLimit: 3
         )
+    }
+
+    /// Runs one batch on the store queue, where the daemon runs it.
+    func ingestNextBatch() -> Bool {
+        queue.sync { spool.ingestNextBatch() }
     }
 
     func write(_ lines: [String], to name: String) throws {
@@ -46,11 +62,11 @@ struct SpoolIntakeTests {
     func largeFileInSeveralBatches() throws {
         defer { folder.remove() }
         try write((1...7).map(Self.complaint), to: "big.jsonl")
-        #expect(source.ingestNextBatch())
+        #expect(ingestNextBatch())
         #expect(try read().complaintCount() == 3)
         #expect(FileManager.default.fileExists(atPath: folder.file("inbox/big.jsonl")))
-        #expect(source.ingestNextBatch())
-        #expect(!source.ingestNextBatch())
+        #expect(ingestNextBatch())
+        #expect(!ingestNextBatch())
         #expect(try read().complaintCount() == 7)
         #expect(!FileManager.default.fileExists(atPath: folder.file("inbox/big.jsonl")))
         #expect(FileManager.default.fileExists(atPath: folder.file("processed/big.jsonl")))
@@ -62,10 +78,10 @@ struct SpoolIntakeTests {
     func rereadAfterCommit() throws {
         defer { folder.remove() }
         try write((1...3).map(Self.complaint), to: "a.jsonl")
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         // Simulate the crash window: the file is in the inbox again as if the move never happened.
         try FileManager.default.copyItem(atPath: folder.file("processed/a.jsonl"), toPath: folder.file("inbox/a.jsonl"))
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         #expect(try read().complaintCount() == 3)
         #expect(try read().cases(CaseFilter(limit: 0)).count == 3)
         #expect(FileManager.default.fileExists(atPath: folder.file("processed/a.jsonl.1")))
@@ -76,7 +92,7 @@ struct SpoolIntakeTests {
         defer { folder.remove() }
         try #"["not", "an", "object"]"#.write(toFile: folder.file("inbox/bad.json"), atomically: true, encoding: .utf8)
         try write([Self.complaint(1)], to: "good.jsonl")
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         #expect(try read().complaintCount() == 1)
         let reason = try String(contentsOfFile: folder.file("quarantine/bad.json.reason"), encoding: .utf8)
         #expect(reason == "file bad.json: expected a JSON object, found an array\n")
@@ -88,16 +104,16 @@ struct SpoolIntakeTests {
     func updatesApplyOnce() throws {
         defer { folder.remove() }
         try write([Self.complaint(1)], to: "a.jsonl")
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         let update =
             #"{"id":"u-1","update_for":{"source":"spool","id":"c-1"},"status":"in_progress","note":"tim sudah ke lokasi"}"#
         try write([update], to: "b.jsonl")
         try write([update], to: "c.jsonl")
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         let detail = try #require(try read().caseDetail(id: 1))
         #expect(detail.summary.state == .inProgress)
-        #expect(detail.events.filter { $0.kind == "status" }.count == 1)
-        #expect(detail.events.last?.reason == "tim sudah ke lokasi")
+        #expect(detail.events.filter { $0.kind == "responded" }.count == 1)
+        #expect(detail.events.last?.reason?.hasPrefix("tim sudah ke lokasi") == true)
         #expect(detail.events.last?.actor == "source:spool")
     }
 
@@ -105,7 +121,7 @@ struct SpoolIntakeTests {
     func rejectedUpdates() throws {
         defer { folder.remove() }
         try write([Self.complaint(1)], to: "a.jsonl")
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         try write(
             [
                 #"{"id":"u-1","update_for":"99","note":"x"}"#,
@@ -114,10 +130,10 @@ struct SpoolIntakeTests {
             ],
             to: "b.jsonl"
         )
-        #expect(!source.ingestNextBatch())
+        #expect(!ingestNextBatch())
         let reason = try String(contentsOfFile: folder.file("quarantine/b.jsonl.reason"), encoding: .utf8)
         #expect(reason.contains("b.jsonl line 1 (line 1 here): update_for names a case that does not exist (case 99)"))
-        #expect(reason.contains("b.jsonl line 3 (line 2 here): case 1 is resolved and cannot move to received"))
+        #expect(reason.contains("b.jsonl line 3 (line 2 here): cannot move case 1 from resolved to received"))
         #expect(try read().caseDetail(id: 1)?.summary.state == .resolved)
     }
 }

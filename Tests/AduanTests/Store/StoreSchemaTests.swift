@@ -6,18 +6,48 @@ import Testing
 
 @Suite("Store schema and connection")
 struct StoreSchemaTests {
-    @Test("a new database file gets schema version 1 and every table")
+    @Test("a new database file gets the latest schema version and every table")
     func migratesNewFile() throws {
         try StoreTestFixtures.withDatabasePath { path in
             let store = try Store(path: path)
             defer { store.close() }
             let database = try Database(path: path, mode: .readOnly)
-            #expect(try database.schemaVersion() == 1)
+            #expect(try database.schemaVersion() == 2)
             var tables: [String] = []
             try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { row in
                 tables.append(row[0])
             }
-            #expect(tables == ["applied_updates", "cases", "complaints", "events", "rule_snapshots", "source_cursors"])
+            #expect(
+                tables == [
+                    "applied_updates", "cases", "clocks", "complaints", "escalation_steps", "events", "rule_snapshots",
+                    "source_cursors",
+                ]
+            )
+        }
+    }
+
+    @Test("a version 1 database is migrated to the latest version and keeps its cases")
+    func migratesVersionOne() throws {
+        try StoreTestFixtures.withDatabasePath { path in
+            var versionOne = Migrator()
+            versionOne.register(Schema.migrator.migrations[0].name, Schema.migrator.migrations[0].apply)
+            let database = try Database(path: path, mode: .readWrite)
+            try versionOne.migrate(database)
+            #expect(try database.schemaVersion() == 1)
+            try database.execute(
+                """
+                INSERT INTO complaints (id, source, external_id, text, channel, received_at, ingested_at)
+                VALUES (1, 'spool', 'a-1', 'Jalan rusak', 'web', 0, 0)
+                """
+            )
+            try database.execute(
+                "INSERT INTO cases (complaint_id, state, created_at, updated_at) VALUES (1, 'received', 0, 0)"
+            )
+            database.close()
+            try Store(path: path).close()
+            let migrated = try Database(path: path, mode: .readOnly)
+            #expect(try migrated.schemaVersion() == 2)
+            #expect(try migrated.scalar("SELECT count(*) FROM cases WHERE overdue_at IS NULL") == 1)
         }
     }
 
@@ -41,7 +71,7 @@ struct StoreSchemaTests {
             try database.execute("PRAGMA user_version = 7")
             database.close()
             let expected =
-                "database schema version 7 is newer than this aduand (knows 1): upgrade aduand or restore a backup"
+                "database schema version 7 is newer than this aduand (knows 2): upgrade aduand or restore a backup"
             let storeError = try #require(throws: StoreError.self) { try Store(path: path) }
             #expect(storeError.description == expected)
             let readerError = try #require(throws: StoreError.self) { try StoreReader(path: path) }

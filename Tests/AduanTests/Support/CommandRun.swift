@@ -16,9 +16,9 @@ struct CommandRun {
     ) throws -> CommandRun {
         let folder = try TemporaryDirectory("aduan-run")
         defer { folder.remove() }
-        FileManager.default.createFile(atPath: folder.file("out"), contents: nil)
-        FileManager.default.createFile(atPath: folder.file("err"), contents: nil)
-        FileManager.default.createFile(atPath: folder.file("in"), contents: Data((input ?? "").utf8))
+        _ = FileManager.default.createFile(atPath: folder.file("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.file("err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.file("in"), contents: Data((input ?? "").utf8))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -25,7 +25,7 @@ final class DaemonProcess {
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath ?? stateDirectory + "/aduand.sock"
         logPath = stateDirectory + ".log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: TestPaths.aduand)
         var fullArguments = arguments
         if workingDirectory == nil {

@@ -1,0 +1,529 @@
+import AduanCore
+import AduanRules
+import AduanStore
+import Foundation
+
+/// The lifecycle of a case with its SLA clocks and escalation steps, applied inside one store transaction.
+///
+/// Every change appends an audit event (who, when, what, why) and collects the scheduler changes it causes in
+/// ``deadlineChanges``, which the caller applies only after the transaction commits.
+struct CaseWorkflow {
+    /// The transaction every read and write goes through.
+    let transaction: StoreTransaction
+    /// The rule snapshot in service: calendar, priorities and escalation ladders.
+    let ruleSet: RuleSet
+    /// The moment the change happens.
+    let now: Date
+    /// Where escalation notices are written.
+    let outbox: NoticeOutbox
+    /// Scheduler changes to apply once the transaction has committed.
+    private(set) var deadlineChanges: [DeadlineChange] = []
+
+    /// The actor recorded for everything the daemon does on its own.
+    static let daemonActor = "aduand"
+
+    init(transaction: StoreTransaction, ruleSet: RuleSet, now: Date, outbox: NoticeOutbox) {
+        self.transaction = transaction
+        self.ruleSet = ruleSet
+        self.now = now
+        self.outbox = outbox
+    }
+
+    private var calendar: WorkingCalendar { ruleSet.calendar }
+
+    // MARK: Intake
+
+    /// Opens the case of a newly stored complaint as routed: an `auto` route verifies and dispatches it at the
+    /// moment of receipt (respond and resolve clocks start then); a `manual` one waits in `received` on the
+    /// verify clock.
+    mutating func open(complaint: Complaint, complaintID: Int64, decision: RoutingDecision) throws -> Int64 {
+        let isAutomatic = decision.verify == .auto
+        let policy = decision.priority.flatMap(ruleSet.priority(named:))
+        let clocks =
+            isAutomatic
+            ? dispatchClocks(policy: policy, at: complaint.receivedAt)
+            : [CaseClock.start(.verify, budget: SLADefaults.verify, at: complaint.receivedAt, calendar: calendar)]
+        let caseID = try transaction.insertCase(
+            complaintID: complaintID,
+            state: isAutomatic ? .dispatched : .received,
+            agency: decision.agency,
+            route: decision.route,
+            priority: decision.priority,
+            rulesHash: ruleSet.hash,
+            respondBy: clocks.first { $0.kind == .respond }?.dueAt,
+            at: now
+        )
+        let actor = Self.daemonActor
+        try record(
+            caseID,
+            "received",
+            to: .received,
+            actor: actor,
+            "complaint \(complaint.externalID) from source \(complaint.source)"
+        )
+        try record(caseID, "routed", actor: actor, decision.reason)
+        if isAutomatic {
+            try record(
+                caseID,
+                "verified",
+                from: .received,
+                to: .verified,
+                actor: actor,
+                "route \"\(decision.route)\" verifies automatically (verify = auto)"
+            )
+            try record(
+                caseID,
+                "dispatched",
+                from: .verified,
+                to: .dispatched,
+                actor: actor,
+                dispatchReason(decision.agency, clocks)
+            )
+        } else {
+            try record(
+                caseID,
+                "verify clock",
+                actor: actor,
+                "route \"\(decision.route)\" needs an admin's verification by \(format(clocks[0].dueAt))"
+            )
+        }
+        for clock in clocks { try save(clock, caseID: caseID) }
+        try planSteps(caseID: caseID, priority: decision.priority, clocks: clocks, isNewCase: true)
+        return caseID
+    }
+
+    // MARK: Operators' changes
+
+    /// The admin accepts a received case: verified, then dispatched to its agency; respond and resolve clocks start.
+    mutating func verify(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedFrom: [.received], action: "verify")
+        var clocks = try transaction.clocks(caseID: caseID)
+        for index in clocks.indices where clocks[index].kind == .verify { clocks[index].stop(at: now) }
+        let policy = summary.priority.flatMap(ruleSet.priority(named:))
+        let started = dispatchClocks(policy: policy, at: now)
+        try move(caseID, "verified", from: .received, to: .verified, actor: actor, note ?? "verified")
+        try move(
+            caseID,
+            "dispatched",
+            from: .verified,
+            to: .dispatched,
+            actor: actor,
+            dispatchReason(summary.agency ?? "-", started)
+        )
+        clocks = clocks.filter { clock in !started.contains { $0.kind == clock.kind } } + started
+        try saveAll(clocks, caseID: caseID)
+        try updateRespondBy(caseID, summary: summary, clocks: clocks)
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+        return try requireSummary(caseID)
+    }
+
+    /// Waiting for the citizen (tunda): running clocks pause and keep the working time they had left.
+    mutating func hold(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedTo: .onHold, action: "hold")
+        var clocks = try transaction.clocks(caseID: caseID)
+        for index in clocks.indices { clocks[index].pause(at: now, on: calendar) }
+        try move(caseID, "held", from: summary.state, to: .onHold, actor: actor, note ?? "waiting for the reporter")
+        try saveAll(clocks, caseID: caseID)
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+        return try requireSummary(caseID)
+    }
+
+    /// Ends a hold: the case returns to the state it had, and its clocks resume with the time they had left.
+    mutating func resume(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedFrom: [.onHold], action: "resume")
+        let previous = try transaction.stateBeforeHold(caseID: caseID) ?? .received
+        var clocks = try transaction.clocks(caseID: caseID)
+        for index in clocks.indices { clocks[index].resume(at: now, on: calendar) }
+        let dues = clocks.filter(\.isRunning).map { "\($0.kind.rawValue) due \(format($0.dueAt))" }
+        let reason = (note ?? "resumed") + (dues.isEmpty ? "" : "; " + dues.joined(separator: ", "))
+        try move(caseID, "resumed", from: .onHold, to: previous, actor: actor, reason)
+        try saveAll(clocks, caseID: caseID)
+        try updateRespondBy(caseID, summary: summary, clocks: clocks)
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+        return try requireSummary(caseID)
+    }
+
+    /// The agency's follow-up (ditindaklanjuti): the respond clock stops, and the auto-close clock starts.
+    mutating func respond(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedTo: .inProgress, action: "respond to")
+        var clocks = try transaction.clocks(caseID: caseID)
+        for index in clocks.indices where clocks[index].kind == .respond { clocks[index].stop(at: now) }
+        let autoclose = CaseClock.start(.autoclose, budget: SLADefaults.autoclose, at: now, calendar: calendar)
+        clocks = clocks.filter { $0.kind != .autoclose } + [autoclose]
+        let reason =
+            (note ?? "followed up") + "; closes itself by \(format(autoclose.dueAt)) unless the reporter replies"
+        try move(caseID, "responded", from: summary.state, to: .inProgress, actor: actor, reason)
+        try saveAll(clocks, caseID: caseID)
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+        return try requireSummary(caseID)
+    }
+
+    /// The matter is settled (selesai): every clock stops and the case is no longer overdue.
+    mutating func resolve(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedTo: .resolved, action: "resolve")
+        try finish(caseID, summary: summary, as: .resolved, actor: actor, reason: note ?? "resolved")
+        return try requireSummary(caseID)
+    }
+
+    /// Moves a case to `next` by the lifecycle step that leads there (for sources that report a status).
+    mutating func change(caseID: Int64, to next: CaseState, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireSummary(caseID)
+        if summary.state == next { return summary }
+        switch next {
+        case .verified where summary.state == .received, .dispatched where summary.state == .received:
+            return try verify(caseID: caseID, actor: actor, note: note)
+        case .onHold:
+            return try hold(caseID: caseID, actor: actor, note: note)
+        case _ where summary.state == .onHold:
+            let resumed = try resume(caseID: caseID, actor: actor, note: note)
+            return resumed.state == next ? resumed : try change(caseID: caseID, to: next, actor: actor, note: note)
+        case .inProgress:
+            return try respond(caseID: caseID, actor: actor, note: note)
+        case .resolved:
+            return try resolve(caseID: caseID, actor: actor, note: note)
+        case .archived, .notOurAuthority:
+            let current = try requireCase(caseID, allowedTo: next, action: "move")
+            try finish(caseID, summary: current, as: next, actor: actor, reason: note ?? next.laporTerm)
+            return try requireSummary(caseID)
+        default:
+            throw WorkflowError(
+                kind: .invalidTransition,
+                description: "cannot move case \(caseID) from \(summary.state.rawValue) to \(next.rawValue)"
+            )
+        }
+    }
+
+    // MARK: Deadlines
+
+    /// Handles a deadline the scheduler reports as due; stale reports (the clock stopped, the step fired) do nothing.
+    mutating func deadlineReached(_ key: DeadlineKey) throws {
+        switch key {
+        case .clock(let caseID, let kind): try clockReached(caseID: caseID, kind: kind)
+        case .step(let caseID, let escalation, let step):
+            try stepReached(caseID: caseID, escalation: escalation, index: step)
+        }
+    }
+
+    private mutating func clockReached(caseID: Int64, kind: ClockKind) throws {
+        var clocks = try transaction.clocks(caseID: caseID)
+        guard let index = clocks.firstIndex(where: { $0.kind == kind }), clocks[index].isRunning,
+            clocks[index].breachedAt == nil, let due = clocks[index].dueAt, due <= now,
+            let summary = try transaction.caseSummary(caseID: caseID)
+        else { return }
+        if kind == .autoclose {
+            guard summary.state.canMove(to: .resolved) else { return }
+            try finish(
+                caseID,
+                summary: summary,
+                as: .resolved,
+                actor: Self.daemonActor,
+                reason:
+                    "closed automatically: no reply from the reporter within \(clocks[index].budget) of the follow-up"
+            )
+            return
+        }
+        clocks[index].breachedAt = now
+        try save(clocks[index], caseID: caseID)
+        try transaction.markOverdue(caseID: caseID, at: now)
+        try record(caseID, "breached", actor: Self.daemonActor, "\(kind.rawValue) deadline \(format(due)) passed")
+    }
+
+    private mutating func stepReached(caseID: Int64, escalation: String, index: Int) throws {
+        guard let ladder = ruleSet.escalation(named: escalation), ladder.steps.indices.contains(index),
+            let status = try transaction.steps(caseID: caseID).first(where: {
+                $0.escalation == escalation && $0.step == index
+            }),
+            status.firedAt == nil, let due = status.dueAt, due <= now,
+            let summary = try transaction.caseSummary(caseID: caseID)
+        else { return }
+        let step = ladder.steps[index]
+        let key = DeadlineKey.step(caseID: caseID, escalation: escalation, step: index)
+        if step.isQuietOutsideWorkingHours, !calendar.isWorkingTime(now) {
+            let opening = calendar.nextOpening(atOrAfter: now)
+            try transaction.saveStep(
+                caseID: caseID,
+                escalation: escalation,
+                step: index,
+                action: status.action,
+                dueAt: opening
+            )
+            deadlineChanges.append(.schedule(key, opening))
+            return
+        }
+        guard try transaction.markStepFired(caseID: caseID, escalation: escalation, step: index, at: now) else {
+            return
+        }
+        deadlineChanges.append(.cancel(key))
+        let stepName = "escalation \"\(escalation)\" step \(index + 1)"
+        switch step.action {
+        case .notify(let target):
+            let agency = ruleSet.agency(id: target) != nil ? target : (summary.agency ?? "unrouted")
+            let path = try outbox.write(
+                EscalationNotice(
+                    caseID: caseID,
+                    agency: agency,
+                    target: target,
+                    escalation: escalation,
+                    step: index,
+                    action: step.action.description,
+                    dueAt: due,
+                    firedAt: now,
+                    summary: summary,
+                    clocks: try transaction.clocks(caseID: caseID)
+                )
+            )
+            try record(caseID, "escalated", actor: Self.daemonActor, "\(stepName): notified \(target) (\(path))")
+        case .reassign(let agency):
+            try transaction.updateCaseRouting(
+                caseID: caseID,
+                agency: agency,
+                priority: summary.priority,
+                respondBy: summary.respondBy,
+                at: now
+            )
+            try record(
+                caseID,
+                "reassigned",
+                actor: Self.daemonActor,
+                "\(stepName): from \(summary.agency ?? "-") to \(agency)"
+            )
+        case .raise(let priority):
+            try raise(caseID: caseID, summary: summary, to: priority, reason: stepName)
+        case .markOverdue:
+            try transaction.markOverdue(caseID: caseID, at: now)
+            try record(caseID, "marked overdue", actor: Self.daemonActor, stepName)
+        }
+    }
+
+    // MARK: Reload
+
+    /// Recomputes the deadlines of a case's running, not yet breached clocks on the current rules and calendar,
+    /// recording any change in its history.
+    mutating func recompute(caseID: Int64) throws {
+        guard let summary = try transaction.caseSummary(caseID: caseID), summary.state.isOpen else { return }
+        let policy = summary.priority.flatMap(ruleSet.priority(named:))
+        var clocks = try transaction.clocks(caseID: caseID)
+        var changes: [String] = []
+        for index in clocks.indices where clocks[index].isRunning && clocks[index].breachedAt == nil {
+            // A clock that resumed after a hold keeps the time it had left; a fresh one takes the new budget.
+            if clocks[index].anchorRemaining == nil, let budget = budget(for: clocks[index].kind, policy: policy) {
+                clocks[index].budget = budget
+            }
+            let due = clocks[index].computeDue(on: calendar)
+            if due != clocks[index].dueAt {
+                changes.append("\(clocks[index].kind.rawValue) \(format(clocks[index].dueAt)) → \(format(due))")
+                clocks[index].dueAt = due
+            }
+        }
+        if !changes.isEmpty {
+            try saveAll(clocks, caseID: caseID)
+            try updateRespondBy(caseID, summary: summary, clocks: clocks)
+            try record(
+                caseID,
+                "deadlines recomputed",
+                actor: Self.daemonActor,
+                "rules \(ruleSet.hash.prefix(12)): " + changes.joined(separator: ", ")
+            )
+        }
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+    }
+
+    // MARK: Helpers
+
+    private func budget(for kind: ClockKind, policy: PriorityPolicy?) -> WorkingDuration? {
+        switch kind {
+        case .verify: SLADefaults.verify
+        case .respond: policy?.respond ?? SLADefaults.respond
+        case .resolve: policy?.resolve
+        case .autoclose: SLADefaults.autoclose
+        }
+    }
+
+    private func dispatchClocks(policy: PriorityPolicy?, at start: Date) -> [CaseClock] {
+        [ClockKind.respond, .resolve].compactMap { kind in
+            budget(for: kind, policy: policy).map { CaseClock.start(kind, budget: $0, at: start, calendar: calendar) }
+        }
+    }
+
+    private func dispatchReason(_ agency: String, _ clocks: [CaseClock]) -> String {
+        let dues = clocks.map { "\($0.kind.rawValue) by \(format($0.dueAt))" }
+        return "dispatched to \(agency)" + (dues.isEmpty ? "" : "; " + dues.joined(separator: ", "))
+    }
+
+    private mutating func raise(caseID: Int64, summary: CaseSummary, to priority: String, reason: String) throws {
+        try transaction.updateCaseRouting(
+            caseID: caseID,
+            agency: summary.agency,
+            priority: priority,
+            respondBy: summary.respondBy,
+            at: now
+        )
+        try record(
+            caseID,
+            "priority raised",
+            actor: Self.daemonActor,
+            "\(reason): \(summary.priority ?? "none") → \(priority)"
+        )
+        try recompute(caseID: caseID)
+    }
+
+    /// Ends a case's work: every clock stops, its steps are called off, and it is no longer overdue.
+    private mutating func finish(
+        _ caseID: Int64,
+        summary: CaseSummary,
+        as state: CaseState,
+        actor: String,
+        reason: String
+    ) throws {
+        var clocks = try transaction.clocks(caseID: caseID)
+        for index in clocks.indices { clocks[index].stop(at: now) }
+        let kind =
+            switch state {
+            case .archived: "archived"
+            case .notOurAuthority: "forwarded"
+            default: "resolved"
+            }
+        try move(caseID, kind, from: summary.state, to: state, actor: actor, reason)
+        try saveAll(clocks, caseID: caseID)
+        try transaction.clearOverdue(caseID: caseID, at: now)
+        try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+    }
+
+    /// Stores every step of the case's ladder with its due time from its anchor clock, and tells the scheduler;
+    /// steps whose clock is paused or stopped get no due time, and fired steps are never touched again.
+    private mutating func planSteps(
+        caseID: Int64,
+        priority: String?,
+        clocks: [CaseClock],
+        isNewCase: Bool = false
+    ) throws {
+        let ladderName = priority.flatMap(ruleSet.priority(named:))?.escalation
+        let ladder = ladderName.flatMap(ruleSet.escalation(named:))
+        // A case opened in this transaction has no steps yet: intake skips the read.
+        let existing = isNewCase ? [] : try transaction.steps(caseID: caseID)
+        for status in existing where status.firedAt == nil && status.dueAt != nil && status.escalation != ladder?.name {
+            try transaction.saveStep(
+                caseID: caseID,
+                escalation: status.escalation,
+                step: status.step,
+                action: status.action,
+                dueAt: nil
+            )
+            deadlineChanges.append(.cancel(.step(caseID: caseID, escalation: status.escalation, step: status.step)))
+        }
+        guard let ladder else { return }
+        for (index, step) in ladder.steps.enumerated() {
+            if existing.contains(where: { $0.escalation == ladder.name && $0.step == index && $0.firedAt != nil }) {
+                continue
+            }
+            let anchorDue = clocks.first { $0.kind == step.anchor && $0.isRunning }?.dueAt
+            let due = anchorDue.map { deadline in
+                step.isBeforeAnchor
+                    ? step.offset.subtracted(from: deadline, in: calendar)
+                    : step.offset.deadline(from: deadline, in: calendar)
+            }
+            try transaction.saveStep(
+                caseID: caseID,
+                escalation: ladder.name,
+                step: index,
+                action: step.action.description,
+                dueAt: due
+            )
+            let key = DeadlineKey.step(caseID: caseID, escalation: ladder.name, step: index)
+            deadlineChanges.append(due.map { .schedule(key, $0) } ?? .cancel(key))
+        }
+    }
+
+    private mutating func save(_ clock: CaseClock, caseID: Int64) throws {
+        try transaction.saveClock(clock, caseID: caseID)
+        let key = DeadlineKey.clock(caseID: caseID, kind: clock.kind)
+        if clock.isRunning, clock.breachedAt == nil, let due = clock.dueAt {
+            deadlineChanges.append(.schedule(key, due))
+        } else {
+            deadlineChanges.append(.cancel(key))
+        }
+    }
+
+    private mutating func saveAll(_ clocks: [CaseClock], caseID: Int64) throws {
+        for clock in clocks { try save(clock, caseID: caseID) }
+    }
+
+    private func updateRespondBy(_ caseID: Int64, summary: CaseSummary, clocks: [CaseClock]) throws {
+        let respondBy = clocks.first { $0.kind == .respond && $0.isActive }?.dueAt ?? summary.respondBy
+        try transaction.updateCaseRouting(
+            caseID: caseID,
+            agency: summary.agency,
+            priority: summary.priority,
+            respondBy: respondBy,
+            at: now
+        )
+    }
+
+    private func requireSummary(_ caseID: Int64) throws -> CaseSummary {
+        guard let summary = try transaction.caseSummary(caseID: caseID) else {
+            throw WorkflowError(kind: .notFound, description: "no case \(caseID)")
+        }
+        return summary
+    }
+
+    private func requireCase(_ caseID: Int64, allowedFrom states: Set<CaseState>, action: String) throws -> CaseSummary
+    {
+        let summary = try requireSummary(caseID)
+        guard states.contains(summary.state) else {
+            let allowed = states.map(\.rawValue).sorted().joined(separator: " or ")
+            throw WorkflowError(
+                kind: .invalidTransition,
+                description: "cannot \(action) case \(caseID): it is \(summary.state.rawValue), not \(allowed)"
+            )
+        }
+        return summary
+    }
+
+    private func requireCase(_ caseID: Int64, allowedTo next: CaseState, action: String) throws -> CaseSummary {
+        let summary = try requireSummary(caseID)
+        guard summary.state.canMove(to: next) else {
+            throw WorkflowError(
+                kind: .invalidTransition,
+                description:
+                    "cannot \(action) case \(caseID): it is \(summary.state.rawValue), and \(summary.state.rawValue) → \(next.rawValue) is not a lifecycle step"
+            )
+        }
+        return summary
+    }
+
+    private func move(
+        _ caseID: Int64,
+        _ kind: String,
+        from: CaseState,
+        to: CaseState,
+        actor: String,
+        _ reason: String
+    ) throws {
+        try transaction.updateCaseState(caseID: caseID, to: to, at: now)
+        try record(caseID, kind, from: from, to: to, actor: actor, reason)
+    }
+
+    private func record(
+        _ caseID: Int64,
+        _ kind: String,
+        from: CaseState? = nil,
+        to: CaseState? = nil,
+        actor: String,
+        _ reason: String
+    ) throws {
+        try transaction.appendEvent(
+            caseID: caseID,
+            at: now,
+            actor: actor,
+            kind: kind,
+            from: from,
+            to: to,
+            reason: reason,
+            data: nil
+        )
+    }
+
+    private func format(_ date: Date?) -> String {
+        date.map { RFC3339.format($0, offsetSeconds: calendar.timeZone.secondsFromGMT(for: $0)) } ?? "-"
+    }
+}
