@@ -18,6 +18,8 @@ struct AduanControlMain {
                                  lifecycle changes, recorded with your user name
           reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
           rules check [DIR]      check rule files and print every diagnostic (offline)
+          rules show HASH        the files of a rule snapshot that served
+          cases export           stored complaints as spool-format JSON lines
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
 
         options:
@@ -57,7 +59,7 @@ struct AduanControlMain {
             case "status": try StatusCommand.run(rest, context: context)
             case "cases": try CasesCommand.run(rest, context: context)
             case "case": try CaseCommand.run(rest, context: context)
-            case "rules": try RulesCommand.run(rest)
+            case "rules": try RulesCommand.run(rest, context: context)
             case "reload": try ReloadCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "help":

@@ -1,5 +1,6 @@
 import AduanControl
 import AduanCore
+import Foundation
 
 /// `aduanctl cases [--state S] [--agency A] [--limit N] [--json]`.
 enum CasesCommand {
@@ -18,7 +19,15 @@ enum CasesCommand {
                            title, region, received_at, respond_by, overdue_since
         """
 
+    static let exportUsage = """
+        usage: aduanctl cases export [--since RFC3339]
+
+        Every stored complaint (or those received since a time), one JSON object per line in the spool format, in
+        the order they were stored: input for `aduanctl rules diff --replay`, or for another Aduan's inbox.
+        """
+
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
+        if arguments.first == "export" { return try export(Array(arguments.dropFirst()), context: context) }
         var scanner = ArgumentScanner(arguments, command: "aduanctl cases")
         if scanner.wantsHelp { return print(usage) }
         let isJSON = scanner.flag("--json")
@@ -47,6 +56,32 @@ enum CasesCommand {
             ]
         }
         print(table.render())
+    }
+
+    private static func export(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
+        var scanner = ArgumentScanner(arguments, command: "aduanctl cases export")
+        if scanner.wantsHelp { return print(exportUsage) }
+        let since = try scanner.option("--since")
+        try scanner.finish()
+        if let since, RFC3339.parse(since) == nil {
+            throw .usage("--since '\(since)' is not an RFC 3339 date-time", help: "aduanctl cases export")
+        }
+        let encoder = ControlCoding.makeEncoder()
+        var afterID: Int64 = 0
+        while true {
+            let page = try context.send(
+                ControlRequest(op: .complaintsExport, since: since, afterID: afterID),
+                expecting: ExportPage.self
+            )
+            for complaint in page.complaints {
+                guard let line = try? encoder.encode(complaint) else {
+                    throw CommandFailure("cannot encode complaint \(complaint.id)")
+                }
+                print(String(decoding: line, as: UTF8.self))
+            }
+            guard let next = page.nextAfterID else { return }
+            afterID = next
+        }
     }
 
     static func clip(_ text: String, _ width: Int) -> String {

@@ -18,6 +18,12 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var overdue: Bool?
     /// Lifecycle changes: why, recorded in the case's history.
     public var note: String?
+    /// `rules.show`: the snapshot's hash or a prefix of at least 6 hex digits.
+    public var hash: String?
+    /// `complaints.export`: only complaints received at or after this RFC 3339 time.
+    public var since: String?
+    /// `complaints.export`: the page starts after this store id (0 for the first page).
+    public var afterID: Int64?
 
     /// Creates a request.
     public init(
@@ -28,7 +34,10 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         limit: Int? = nil,
         caseID: String? = nil,
         overdue: Bool? = nil,
-        note: String? = nil
+        note: String? = nil,
+        hash: String? = nil,
+        since: String? = nil,
+        afterID: Int64? = nil
     ) {
         self.id = id
         self.op = op
@@ -38,6 +47,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.caseID = caseID
         self.overdue = overdue
         self.note = note
+        self.hash = hash
+        self.since = since
+        self.afterID = afterID
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -49,6 +61,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case caseID = "case_id"
         case overdue
         case note
+        case hash
+        case since
+        case afterID = "after_id"
     }
 }
 
@@ -72,11 +87,15 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case caseResolve = "case.resolve"
     /// Reloads the rules and answers once the new snapshot serves or was refused: a `ReloadOutcome`.
     case reload
+    /// The text of a rule snapshot that served, by hash: a `RuleSnapshot`.
+    case rulesShow = "rules.show"
+    /// A page of stored complaints in spool format, in store order: an ``ExportPage``.
+    case complaintsExport = "complaints.export"
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow: false
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport: false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
         }
     }

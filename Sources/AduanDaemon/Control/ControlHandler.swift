@@ -86,6 +86,8 @@ final class ControlHandler: @unchecked Sendable {
                 case .status: return encode(.success(id: request.id, try status()))
                 case .cases: return encode(.success(id: request.id, try listCases(request)))
                 case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
+                case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
+                case .complaintsExport: return encode(.success(id: request.id, try exportPage(request)))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -160,6 +162,33 @@ final class ControlHandler: @unchecked Sendable {
         let id = try caseID(request)
         guard let detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
         return detail
+    }
+
+    private func ruleSnapshot(_ request: ControlRequest) throws -> RuleSnapshot {
+        guard let hash = request.hash, hash.count >= 6, hash.allSatisfy(\.isHexDigit) else {
+            throw ControlError(.badRequest, "rules.show needs a hash of at least 6 hex digits")
+        }
+        guard let snapshot = try reader.ruleSnapshot(hashPrefix: hash) else {
+            throw ControlError(.notFound, "no rule snapshot \(hash) has served")
+        }
+        return snapshot
+    }
+
+    private static let exportPageSize = 1_000
+
+    private func exportPage(_ request: ControlRequest) throws -> ExportPage {
+        var since: Date?
+        if let text = request.since {
+            guard let date = RFC3339.parse(text) else {
+                throw ControlError(.badRequest, "since '\(text)' is not an RFC 3339 date-time")
+            }
+            since = date
+        }
+        let page = try reader.complaints(afterID: request.afterID ?? 0, since: since, limit: Self.exportPageSize)
+        return ExportPage(
+            complaints: page.map { SpoolComplaint($0.complaint) },
+            nextAfterID: page.count == Self.exportPageSize ? page.last?.id : nil
+        )
     }
 
     /// A lifecycle change runs on the store queue, in one transaction with its history event.

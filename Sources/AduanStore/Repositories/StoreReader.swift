@@ -1,5 +1,5 @@
 public import AduanCore
-import Foundation
+public import Foundation
 
 /// The reader side of the store: its own read-only connection, which WAL lets read while the writer writes.
 ///
@@ -123,6 +123,60 @@ public final class StoreReader {
     /// has that id.
     public func caseDetail(id: Int64) throws -> CaseDetail? {
         try database.inTransaction(.deferred) { try CaseQueries.detail(id: id, in: database) }
+    }
+
+    /// The rule snapshot whose hash starts with `hashPrefix` (at least 6 hex digits), with every file's text.
+    ///
+    /// - Throws: ``StoreError`` when the prefix matches several snapshots.
+    public func ruleSnapshot(hashPrefix: String) throws -> RuleSnapshot? {
+        let sql =
+            "SELECT hash, first_loaded_at, files FROM rule_snapshots WHERE substr(hash, 1, length(?1)) = ?1 LIMIT 2"
+        var found: [RuleSnapshot] = []
+        try database.query(sql, [hashPrefix.lowercased()]) { row in
+            let json: String = row[2]
+            let files = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+            found.append(RuleSnapshot(hash: row[0], firstLoadedAt: Date(unixSeconds: row[1]), files: files))
+        }
+        guard found.count < 2 else {
+            throw StoreError("several rule snapshots start with \(hashPrefix): give more digits")
+        }
+        return found.first
+    }
+
+    /// Complaints in the order they were stored, after the one with id `afterID`, received at or after `since`.
+    ///
+    /// - Returns: each complaint with its store id, the cursor for the next page.
+    public func complaints(afterID: Int64, since: Date?, limit: Int) throws -> [(id: Int64, complaint: Complaint)] {
+        let sql = """
+            SELECT id, source, external_id, title, text, channel, region_code, region_text, reporter_name,
+                reporter_contact, reporter_kind, latitude, longitude, address, received_at
+            FROM complaints WHERE id > ?1 AND received_at >= ?2 ORDER BY id LIMIT ?3
+            """
+        var page: [(id: Int64, complaint: Complaint)] = []
+        try database.query(sql, [afterID, since?.unixSeconds ?? Int64.min, limit]) { row in
+            let channelName: String = row[5]
+            let reporter = Reporter(name: row[8], contact: row[9], kind: row[10])
+            let location = GeoLocation(latitude: row[11], longitude: row[12], address: row[13])
+            let regionCode: String? = row[6]
+            page.append(
+                (
+                    row[0],
+                    Complaint(
+                        source: row[1],
+                        externalID: row[2],
+                        title: row[3],
+                        text: row[4],
+                        channel: Channel(rawValue: channelName) ?? .other,
+                        regionText: row[7],
+                        region: regionCode.flatMap { code in Region.banten.first { $0.code == code } },
+                        reporter: reporter == Reporter() ? nil : reporter,
+                        location: location == GeoLocation() ? nil : location,
+                        receivedAt: Date(unixSeconds: row[14])
+                    )
+                )
+            )
+        }
+        return page
     }
 
     /// Every source that has been polled, by name.

@@ -261,4 +261,49 @@ struct DaemonEndToEndTests {
         #expect(accepted.standardOutput.hasPrefix("reloaded: rules \(original.prefix(12))"))
         #expect(daemon.stop() == 0)
     }
+
+    @Test(
+        "cases export writes spool lines that another daemon ingests into the same routing; rules show resolves the hash"
+    )
+    func exportRoundTripAndRulesShow() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let first = try DaemonProcess(stateDirectory: folder.file("one"))
+        try Self.drop(
+            [
+                Self.complaint("x-1", "Jalan rusak parah"),
+                Self.complaint("x-2", "Banjir setinggi lutut", region: "Kota Tangerang"),
+            ],
+            named: "a.jsonl",
+            into: folder.file("one/inbox")
+        )
+        #expect(try eventually { try first.status().complaints == 2 })
+        let export = try CommandRun.aduanctl(["--socket", first.socketPath, "cases", "export"])
+        #expect(export.exitCode == 0)
+        let lines = export.standardOutput.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.allSatisfy { $0.contains("\"received_at\":\"2026-03-17T03:00:00Z\"") })
+
+        let hash = try first.status().rules.hash
+        let shown = try CommandRun.aduanctl(["--socket", first.socketPath, "rules", "show", String(hash.prefix(8))])
+        #expect(shown.exitCode == 0)
+        #expect(shown.standardOutput.contains("# snapshot \(hash)"))
+        #expect(shown.standardOutput.contains("otherwise"))
+        let unknown = try CommandRun.aduanctl(["--socket", first.socketPath, "rules", "show", "abcdef00"])
+        #expect(unknown.exitCode == 1)
+
+        let second = try DaemonProcess(stateDirectory: folder.file("two"))
+        try Self.drop(lines.map(String.init), named: "export.jsonl", into: folder.file("two/inbox"))
+        #expect(try eventually { try second.status().complaints == 2 })
+        let routedFirst = try ControlClient(socketPath: first.socketPath)
+            .send(ControlRequest(op: .cases), expecting: [CaseSummary].self)
+        let routedSecond = try ControlClient(socketPath: second.socketPath)
+            .send(ControlRequest(op: .cases), expecting: [CaseSummary].self)
+        #expect(
+            routedFirst.map { [$0.externalID, $0.agency, $0.route, $0.region] }
+                == routedSecond.map { [$0.externalID, $0.agency, $0.route, $0.region] }
+        )
+        #expect(first.stop() == 0)
+        #expect(second.stop() == 0)
+    }
 }
