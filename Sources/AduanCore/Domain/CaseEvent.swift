@@ -47,19 +47,31 @@ public struct CaseEvent: Sendable, Hashable, Codable {
     }
 }
 
-/// A case with its complaint and its whole history, as `aduanctl case show` prints it.
+/// A case with its complaint, clocks, escalation steps and whole history, as `aduanctl case show` prints it.
 public struct CaseDetail: Sendable, Hashable, Codable {
     /// The case as listed.
     public var summary: CaseSummary
     /// The complaint behind it.
     public var complaint: Complaint
+    /// Its SLA clocks.
+    public var clocks: [CaseClock]
+    /// Its escalation steps: fired when, or due when.
+    public var steps: [EscalationStepStatus]
     /// Its history, oldest first.
     public var events: [CaseEvent]
 
     /// Creates a detail view.
-    public init(summary: CaseSummary, complaint: Complaint, events: [CaseEvent]) {
+    public init(
+        summary: CaseSummary,
+        complaint: Complaint,
+        clocks: [CaseClock] = [],
+        steps: [EscalationStepStatus] = [],
+        events: [CaseEvent]
+    ) {
         self.summary = summary
         self.complaint = complaint
+        self.clocks = clocks
+        self.steps = steps
         self.events = events
     }
 }

@@ -24,6 +24,8 @@ public struct CaseSummary: Sendable, Hashable, Codable {
     public var receivedAt: Date
     /// When the agency must respond, once SLA clocks run.
     public var respondBy: Date?
+    /// When the case first went past a deadline (or was marked overdue), while it is open.
+    public var overdueSince: Date?
 
     /// Creates a summary.
     public init(
@@ -37,7 +39,8 @@ public struct CaseSummary: Sendable, Hashable, Codable {
         title: String?,
         region: String?,
         receivedAt: Date,
-        respondBy: Date?
+        respondBy: Date?,
+        overdueSince: Date? = nil
     ) {
         self.id = id
         self.externalID = externalID
@@ -50,6 +53,7 @@ public struct CaseSummary: Sendable, Hashable, Codable {
         self.region = region
         self.receivedAt = receivedAt
         self.respondBy = respondBy
+        self.overdueSince = overdueSince
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -64,6 +68,7 @@ public struct CaseSummary: Sendable, Hashable, Codable {
         case region
         case receivedAt = "received_at"
         case respondBy = "respond_by"
+        case overdueSince = "overdue_since"
     }
 
     /// Encodes every key, writing `null` for absent values so that scripts can rely on them.
@@ -80,5 +85,6 @@ public struct CaseSummary: Sendable, Hashable, Codable {
         try container.encode(region, forKey: .region)
         try container.encode(receivedAt, forKey: .receivedAt)
         try container.encode(respondBy, forKey: .respondBy)
+        try container.encode(overdueSince, forKey: .overdueSince)
     }
 }
