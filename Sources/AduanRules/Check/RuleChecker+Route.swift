@@ -72,8 +72,15 @@ extension RuleChecker {
         }
         let agency = destination(attributes, of: block)
         let verify = verifyMode(attributes["verify"])
-        guard let label, let condition, let agency, let verify else { return nil }
-        return CompiledRoute(label: label, condition: condition, agency: agency, verify: verify)
+        let priority = forcedPriority(attributes["priority"])
+        guard let label, let condition, let agency, let verify, let priority else { return nil }
+        return CompiledRoute(
+            label: label,
+            condition: condition,
+            agency: agency,
+            verify: verify,
+            priority: priority
+        )
     }
 
     private mutating func checkOtherwise(_ block: SyntaxBlock) -> CompiledRoute? {
@@ -93,11 +100,19 @@ extension RuleChecker {
         )
         let agency = destination(attributes, of: block)
         let verify = verifyMode(attributes["verify"])
-        guard let agency, let verify else { return nil }
-        return CompiledRoute(label: RuleVocabulary.otherwise, condition: .always, agency: agency, verify: verify)
+        let priority = forcedPriority(attributes["priority"])
+        guard let agency, let verify, let priority else { return nil }
+        return CompiledRoute(
+            label: RuleVocabulary.otherwise,
+            condition: .always,
+            agency: agency,
+            verify: verify,
+            priority: priority
+        )
     }
 
-    private mutating func condition(of attribute: SyntaxAttribute) -> CompiledCondition? {
+    /// The condition of a `when` attribute; reports other values and every problem in the condition.
+    mutating func condition(of attribute: SyntaxAttribute) -> CompiledCondition? {
         guard case .condition(let condition) = attribute.value.kind else {
             if !attribute.value.isInvalid {
                 diagnostics.append(
@@ -120,6 +135,13 @@ extension RuleChecker {
         else { return nil }
         checkAgencyReference(agency, at: attribute.valueLocation)
         return agencyIDs[agency] == nil ? nil : agency
+    }
+
+    /// The priority a route sets with `priority = "P1"`: `.some(nil)` when it sets none, `nil` after an error.
+    private mutating func forcedPriority(_ attribute: SyntaxAttribute?) -> String?? {
+        guard let attribute else { return .some(nil) }
+        guard let name = string(attribute), referencePriority(name, at: attribute.valueLocation) else { return nil }
+        return name
     }
 
     /// `verify = auto|manual`, `auto` when absent.

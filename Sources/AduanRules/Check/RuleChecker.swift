@@ -4,22 +4,33 @@ import AduanCore
 /// warning rather than stopping at the first.
 struct RuleChecker {
     let normalizer: TextNormalizer
+    /// Rule file texts by path, to find a position inside a string value (such as `hours`) in its file.
+    let sources: [String: String]
     var diagnostics: [Diagnostic] = []
     var agencyIDs: [String: SourceLocation] = [:]
     var lists: [String: CheckedList] = [:]
     var listOrder: [String] = []
     var catalog = PhraseCatalog()
     var phraseLists: [[Int]] = []
+    /// Declared priorities; referenced by routes (`priority = "P1"`) and steps (`raise("P1")`).
+    var priorityNames: [String: DeclaredName] = [:]
+    /// Declared escalations; referenced by priorities.
+    var escalationNames: [String: DeclaredName] = [:]
+    /// The first priority whose condition is `always`, written or implied by a missing `when`.
+    var unconditionalPriority: String?
+    /// Priorities after one that matches every complaint: used only if something names them.
+    var shadowedPriorities: [(name: String, location: SourceLocation, shadowedBy: String)] = []
+    /// The holiday files that calendars name, with their texts.
+    var holidayFiles = HolidayFileReader()
 
-    init(normalizer: TextNormalizer) {
+    init(normalizer: TextNormalizer, sources: [String: String]) {
         self.normalizer = normalizer
+        self.sources = sources
     }
 
     /// Checks `documents` (in load order); the program is `nil` when there is any error.
     mutating func check(_ documents: [SyntaxDocument]) -> RuleProgram? {
-        var agencyBlocks: [SyntaxBlock] = []
-        var listBlocks: [SyntaxBlock] = []
-        var routeBlocks: [SyntaxBlock] = []
+        var blocksByKind: [String: [SyntaxBlock]] = [:]
         for document in documents {
             for attribute in document.attributes {
                 diagnostics.append(
@@ -32,31 +43,40 @@ struct RuleChecker {
             }
             for block in document.blocks {
                 switch block.kind {
-                case RuleVocabulary.agency: agencyBlocks.append(block)
-                case RuleVocabulary.list: listBlocks.append(block)
-                case RuleVocabulary.route, RuleVocabulary.otherwise: routeBlocks.append(block)
+                case RuleVocabulary.otherwise: blocksByKind[RuleVocabulary.route, default: []].append(block)
+                case _ where RuleVocabulary.supportedKinds.contains(block.kind):
+                    blocksByKind[block.kind, default: []].append(block)
                 default: reportUnsupportedKind(block)
                 }
             }
         }
+        let agencyBlocks = blocksByKind[RuleVocabulary.agency] ?? []
         let agencies = agencyBlocks.compactMap { checkAgency($0) }
         checkAgencyParents(agencyBlocks)
-        for block in listBlocks {
+        for block in blocksByKind[RuleVocabulary.list] ?? [] {
             checkList(block)
         }
-        let routes = checkRoutes(routeBlocks, lastPath: documents.last?.path ?? "")
-        for name in listOrder {
-            guard let list = lists[name], !list.isUsed else { continue }
-            diagnostics.append(
-                .warning(
-                    "list '\(name)' is never used",
-                    at: list.location,
-                    help: "use it in a condition, e.g. 'text has any \(name)', or remove it"
-                )
-            )
-        }
+        // Escalations and priorities name each other (`escalation = …`, `raise(…)`): declare both first.
+        let priorityBlocks = blocksByKind[RuleVocabulary.priority] ?? []
+        let escalationBlocks = blocksByKind[RuleVocabulary.escalation] ?? []
+        let priorityLabels = declare(priorityBlocks, example: Self.priorityExample, in: \.priorityNames)
+        let escalationLabels = declare(escalationBlocks, example: Self.escalationExample, in: \.escalationNames)
+        let escalations = zip(escalationBlocks, escalationLabels).compactMap { checkEscalation($0, name: $1) }
+        let priorities = zip(priorityBlocks, priorityLabels).compactMap { checkPriority($0, name: $1) }
+        let routes = checkRoutes(blocksByKind[RuleVocabulary.route] ?? [], lastPath: documents.last?.path ?? "")
+        let calendar = checkCalendars(blocksByKind[RuleVocabulary.calendar] ?? [])
+        reportUnused(escalationBlocks: escalationBlocks)
         if diagnostics.contains(where: \.isError) { return nil }
-        return RuleProgram(agencies: agencies, phrases: catalog.phrases, phraseLists: phraseLists, routes: routes)
+        guard let calendar else { return nil }
+        return RuleProgram(
+            agencies: agencies,
+            phrases: catalog.phrases,
+            phraseLists: phraseLists,
+            routes: routes,
+            priorities: priorities,
+            escalations: escalations,
+            calendar: calendar
+        )
     }
 
     private mutating func reportUnsupportedKind(_ block: SyntaxBlock) {

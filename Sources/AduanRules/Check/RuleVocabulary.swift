@@ -2,18 +2,34 @@
 enum RuleVocabulary {
     static let agency = "agency"
     static let list = "list"
+    static let calendar = "calendar"
+    static let priority = "priority"
+    static let escalation = "escalation"
     static let route = "route"
     static let otherwise = "otherwise"
+    static let step = "step"
 
     /// Top-level block kinds this version compiles.
-    static let supportedKinds = [agency, list, route, otherwise]
+    static let supportedKinds = [agency, list, calendar, priority, escalation, route, otherwise]
     /// Block kinds of the design that are not compiled yet; reported as such rather than ignored.
-    static let plannedKinds = ["define", "calendar", "priority", "escalation", "test"]
+    static let plannedKinds = ["define", "test"]
 
     static let agencyKeys = ["name", "short", "parent", "region"]
     static let listKeys = ["phrases", "regions"]
-    static let routeKeys = ["when", "to", "verify"]
-    static let otherwiseKeys = ["to", "verify"]
+    static let calendarKeys = ["timezone", "hours", "holidays"]
+    static let priorityKeys = ["when", "respond", "resolve", "escalation"]
+    static let stepKeys = ["at", "do", "quiet"]
+    static let routeKeys = ["when", "to", "verify", "priority"]
+    static let otherwiseKeys = ["to", "verify", "priority"]
     /// Route keys of the design that are not compiled yet.
-    static let plannedRouteKeys = ["cc", "priority"]
+    static let plannedRouteKeys = ["cc"]
+
+    /// The calendar a snapshot uses when several are declared.
+    static let defaultCalendar = "default"
+    /// The only value of a step's `quiet`.
+    static let quietWorkingHours = "working_hours"
+    /// What a step's `do` can be, as written.
+    static let actions = ["notify", "reassign", "raise", "mark_overdue"]
+    /// Time zones of Indonesia, suggested for an unknown zone.
+    static let indonesianTimeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 }

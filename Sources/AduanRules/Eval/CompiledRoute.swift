@@ -8,4 +8,6 @@ struct CompiledRoute: Sendable, Hashable {
     var agency: String
     /// How cases it routes are verified.
     var verify: VerifyMode
+    /// The priority it gives its cases (`priority = "P1"`), instead of the first matching priority block.
+    var priority: String?
 }

@@ -1,4 +1,4 @@
-/// What made a route match, gathered from its condition, for the decision's reason line.
+/// What made a route or priority match, gathered from its condition, for the decision's reason line.
 struct RouteEvidence {
     /// Phrase ids in the order the condition names them, without repeats.
     private(set) var phrases: [Int] = []
@@ -17,16 +17,30 @@ struct RouteEvidence {
 
     /// `route "Jalan rusak" matched phrases "jalan rusak", "berlubang" and region Kota Serang`.
     func reason(route: String, phrases texts: [String]) -> String {
+        guard let facts = facts(phrases: texts) else {
+            return "route \"\(route)\" matched "
+                + (isUnconditional ? "(always)" : "(no phrase, region or channel needed)")
+        }
+        return "route \"\(route)\" matched " + facts
+    }
+
+    /// `priority "P2" matched phrase "banjir"`, or `priority "P3" applies to every complaint`.
+    func reason(priority: String, phrases texts: [String]) -> String {
+        guard let facts = facts(phrases: texts) else {
+            return "priority \"\(priority)\" "
+                + (isUnconditional ? "applies to every complaint" : "matched (no phrase, region or channel needed)")
+        }
+        return "priority \"\(priority)\" matched " + facts
+    }
+
+    /// `phrases "jalan rusak", "berlubang" and region Kota Serang`; `nil` when nothing positive was needed.
+    private func facts(phrases texts: [String]) -> String? {
         var parts: [String] = []
         if !texts.isEmpty {
             let quoted = texts.map { "\"\($0)\"" }.joined(separator: ", ")
             parts.append((texts.count == 1 ? "phrase " : "phrases ") + quoted)
         }
         parts.append(contentsOf: others)
-        if parts.isEmpty {
-            return "route \"\(route)\" matched "
-                + (isUnconditional ? "(always)" : "(no phrase, region or channel needed)")
-        }
-        return "route \"\(route)\" matched " + parts.joined(separator: " and ")
+        return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 }

@@ -1,4 +1,4 @@
-/// Where a complaint goes and why.
+/// Where a complaint goes, with which priority, and why.
 public struct RoutingDecision: Sendable, Hashable {
     /// The label of the route that matched, or `otherwise`.
     public var route: String
@@ -6,16 +6,28 @@ public struct RoutingDecision: Sendable, Hashable {
     public var agency: String
     /// Whether the case is verified automatically or by an administrator.
     public var verify: VerifyMode
+    /// The priority's name: the route's `priority = …`, else the first priority block whose condition holds;
+    /// `nil` when none applies (then `SLADefaults` hold).
+    public var priority: String?
     /// The normalised phrases that made the route match, in the order of its condition; empty for `otherwise`.
     public var matchedPhrases: [String]
-    /// One line for people: `route "Jalan rusak" matched phrases "jalan rusak", "berlubang" and region Kota Serang`.
+    /// One line for people: `route "Banjir" matched phrase "banjir"; priority P1 (priority "P1" matched phrase
+    /// "banjir")`.
     public var reason: String
 
     /// Creates a decision.
-    public init(route: String, agency: String, verify: VerifyMode, matchedPhrases: [String], reason: String) {
+    public init(
+        route: String,
+        agency: String,
+        verify: VerifyMode,
+        priority: String?,
+        matchedPhrases: [String],
+        reason: String
+    ) {
         self.route = route
         self.agency = agency
         self.verify = verify
+        self.priority = priority
         self.matchedPhrases = matchedPhrases
         self.reason = reason
     }

@@ -1,3 +1,5 @@
+import AduanCore
+
 /// What the checker hands to ``RuleSet``: every name resolved, every phrase normalised.
 struct RuleProgram: Sendable {
     /// Agencies in declaration order.
@@ -8,4 +10,10 @@ struct RuleProgram: Sendable {
     var phraseLists: [[Int]]
     /// Routes in file order, `otherwise` last.
     var routes: [CompiledRoute]
+    /// Priorities in file order; the first whose condition holds applies.
+    var priorities: [CompiledPriority]
+    /// Escalation ladders in file order.
+    var escalations: [EscalationPolicy]
+    /// The snapshot's working calendar.
+    var calendar: WorkingCalendar
 }

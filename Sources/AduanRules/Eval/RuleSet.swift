@@ -1,6 +1,7 @@
 public import AduanCore
 
-/// An immutable, compiled snapshot of the rules: agencies, routes and one phrase matcher for all of them.
+/// An immutable, compiled snapshot of the rules: agencies, routes, priorities, escalations, the working calendar and
+/// one phrase matcher for every condition.
 ///
 /// Safe to use from many threads at once; a reload builds a new one and swaps it whole.
 public final class RuleSet: Sendable {
@@ -29,14 +30,25 @@ public final class RuleSet: Sendable {
 
     /// SHA-256 (hex) of the files' names and texts in load order; see ``RuleFile/snapshotHash(of:)``.
     public let hash: String
-    /// The files the snapshot was compiled from, in load order.
+    /// The files the snapshot was compiled from: the rule files in load order, then the holiday files their
+    /// calendars read, in the order first named.
     public let files: [RuleFile]
     /// Agencies in declaration order.
     public let agencies: [Agency]
     /// Route labels in evaluation order, without `otherwise`.
     public let routeLabels: [String]
+    /// The working calendar of every SLA clock: the calendar named `default`, else the first declared, else
+    /// Indonesian government hours in Asia/Jakarta without holidays.
+    public let calendar: WorkingCalendar
+    /// Priorities in file order; the first whose condition holds applies to a complaint its route gives none.
+    public let priorities: [PriorityPolicy]
+    /// Escalation ladders in file order.
+    public let escalations: [EscalationPolicy]
 
     private let routes: [CompiledRoute]
+    private let priorityConditions: [CompiledCondition]
+    private let prioritiesByName: [String: PriorityPolicy]
+    private let escalationsByName: [String: EscalationPolicy]
     private let phraseTexts: [String]
     private let phraseLists: [[Int]]
     /// For each phrase id, the phrase lists that contain it.
@@ -49,6 +61,12 @@ public final class RuleSet: Sendable {
         agencies = program.agencies
         routes = program.routes
         routeLabels = program.routes.dropLast().map(\.label)
+        calendar = program.calendar
+        priorities = program.priorities.map(\.policy)
+        priorityConditions = program.priorities.map(\.condition)
+        prioritiesByName = Dictionary(priorities.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        escalations = program.escalations
+        escalationsByName = Dictionary(escalations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         phraseTexts = program.phrases.map { $0.joined(separator: " ") }
         phraseLists = program.phraseLists
         var listsByPhrase = [[Int]](repeating: [], count: program.phrases.count)
@@ -71,7 +89,20 @@ public final class RuleSet: Sendable {
         agencies.first { $0.id == id }
     }
 
-    /// Decides where a complaint goes: the first route in file order whose condition holds, else `otherwise`.
+    /// The priority with this name, if declared.
+    public func priority(named name: String) -> PriorityPolicy? {
+        prioritiesByName[name]
+    }
+
+    /// The escalation ladder with this name, if declared.
+    public func escalation(named name: String) -> EscalationPolicy? {
+        escalationsByName[name]
+    }
+
+    /// Decides where a complaint goes and with which priority: the first route in file order whose condition
+    /// holds, else `otherwise`; the route's priority, else the first priority whose condition holds.
+    ///
+    /// One pass of the phrase matcher over the complaint serves every route and priority condition.
     public func route(_ input: RoutingInput) -> RoutingDecision {
         let found = matcher.matches(in: input.title.map { [$0, input.text] } ?? [input.text])
         var listHits = [Int](repeating: 0, count: phraseLists.count)
@@ -87,10 +118,23 @@ public final class RuleSet: Sendable {
             channel: input.channel,
             region: input.region
         )
-        for route in routes where evaluation.isSatisfied(route.condition) {
-            return decision(for: route, evaluation: evaluation)
+        guard let route = routes.first(where: { evaluation.isSatisfied($0.condition) }) else {
+            preconditionFailure("the checker guarantees that the last route is 'otherwise', which always matches")
         }
-        preconditionFailure("the checker guarantees that the last route is 'otherwise', which always matches")
+        var decision = decision(for: route, evaluation: evaluation)
+        if let forced = route.priority {
+            decision.priority = forced
+            let setter = route.label == RuleVocabulary.otherwise ? "'otherwise'" : "the route"
+            decision.reason += "; priority \(forced) (set by \(setter))"
+        } else if let index = priorityConditions.firstIndex(where: { evaluation.isSatisfied($0) }) {
+            let name = priorities[index].name
+            var evidence = RouteEvidence()
+            evaluation.collect(priorityConditions[index], into: &evidence)
+            let phrases = evidence.phrases.map { phraseTexts[$0] }
+            decision.priority = name
+            decision.reason += "; priority \(name) (\(evidence.reason(priority: name, phrases: phrases)))"
+        }
+        return decision
     }
 
     private func decision(for route: CompiledRoute, evaluation: RouteEvaluation) -> RoutingDecision {
@@ -99,6 +143,7 @@ public final class RuleSet: Sendable {
                 route: route.label,
                 agency: route.agency,
                 verify: route.verify,
+                priority: nil,
                 matchedPhrases: [],
                 reason: "no route matched, so 'otherwise' applies"
             )
@@ -110,6 +155,7 @@ public final class RuleSet: Sendable {
             route: route.label,
             agency: route.agency,
             verify: route.verify,
+            priority: nil,
             matchedPhrases: phrases,
             reason: evidence.reason(route: route.label, phrases: phrases)
         )

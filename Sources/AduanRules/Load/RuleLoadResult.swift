@@ -4,7 +4,8 @@ public struct RuleLoadResult: Sendable {
     public var ruleSet: RuleSet?
     /// Every error and warning of every file, in load order then position.
     public var diagnostics: [Diagnostic]
-    /// The files read, in load order (also when they had errors).
+    /// The files read (also when they had errors): the rule files in load order, then the holiday files their
+    /// calendars name.
     public var files: [RuleFile]
 
     /// Creates a result.

@@ -53,7 +53,9 @@ public enum RuleLoader {
 
     /// Parses, checks and compiles `files` (in the given order) as one snapshot.
     ///
-    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`.
+    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Holiday files that calendars
+    /// name (`file("…")`) are read from disk, relative to the folder of the rule file's path; they join the result's
+    /// files and the snapshot hash.
     public static func compile(_ files: [RuleFile], normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
         guard !files.isEmpty else {
             return refusal("no rule files", at: "", help: "a snapshot needs at least one file")
@@ -65,10 +67,15 @@ public enum RuleLoader {
             documents.append(document)
             diagnostics += syntaxDiagnostics
         }
-        var checker = RuleChecker(normalizer: normalizer)
+        let sources = Dictionary(files.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first })
+        var checker = RuleChecker(normalizer: normalizer, sources: sources)
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
-        let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let snapshotFiles = files + checker.holidayFiles.files
+        let order = Dictionary(
+            snapshotFiles.enumerated().map { ($1.path, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
         // Load order, then position; a whole-file diagnostic comes after the file's positioned ones.
         func sortKey(_ entry: (offset: Int, element: Diagnostic)) -> (Int, Int, Int, Int) {
             let location = entry.element.location
@@ -77,8 +84,9 @@ public enum RuleLoader {
         }
         diagnostics = diagnostics.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
         let hasErrors = diagnostics.contains(where: \.isError)
-        let ruleSet = hasErrors ? nil : program.map { RuleSet(program: $0, files: files, normalizer: normalizer) }
-        return RuleLoadResult(ruleSet: ruleSet, diagnostics: diagnostics, files: files)
+        let ruleSet =
+            hasErrors ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }
+        return RuleLoadResult(ruleSet: ruleSet, diagnostics: diagnostics, files: snapshotFiles)
     }
 
     private static func refusal(_ message: String, at path: String, help: String?) -> RuleLoadResult {

@@ -1,3 +1,5 @@
+import AduanCore
+
 /// The unit of a duration such as `4 working_hours`.
 public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
     /// Wall-clock minutes.
@@ -19,6 +21,17 @@ public enum DurationUnit: String, Sendable, Hashable, CaseIterable {
             self = unit
         } else {
             return nil
+        }
+    }
+
+    /// The same unit for SLA arithmetic.
+    var workingDurationUnit: WorkingDuration.Unit {
+        switch self {
+        case .minutes: .minutes
+        case .hours: .hours
+        case .days: .days
+        case .workingHours: .workingHours
+        case .workingDays: .workingDays
         }
     }
 

@@ -9,7 +9,9 @@
 /// ```
 ///
 /// After an error the parser skips to the next line or closing brace and goes on, so one run reports every syntax
-/// error of a file. The value of a key named `when` is parsed as a condition.
+/// error of a file. The value of a key named `when` is parsed as a condition. A name followed by `+` or `-` and a
+/// duration is an offset (`at = respond_deadline - 1 working_day`); names may contain `-`, so `-` needs spaces
+/// around it there (`respond_deadline-1` is one name).
 public enum SyntaxParser {
     /// Parses `text`, naming `path` in locations.
     ///

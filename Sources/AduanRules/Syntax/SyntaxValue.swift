@@ -1,5 +1,13 @@
 /// A value after `=`, in a list or as a call argument, with where it starts.
 public struct SyntaxValue: Sendable, Hashable {
+    /// Which way an offset goes from its base.
+    public enum Sign: String, Sendable, Hashable {
+        /// `respond_deadline + 2 working_days`: after the base.
+        case plus = "+"
+        /// `respond_deadline - 1 working_day`: before the base.
+        case minus = "-"
+    }
+
     /// The forms a value can take.
     public indirect enum Kind: Sendable, Hashable {
         /// `"text"`, unescaped.
@@ -14,6 +22,8 @@ public struct SyntaxValue: Sendable, Hashable {
         case call(name: String, arguments: [SyntaxValue])
         /// A number and a unit: `4 working_hours`.
         case duration(amount: Int, unit: DurationUnit)
+        /// A name, a sign and a duration value: `respond_deadline - 1 working_day`.
+        case offset(base: String, sign: Sign, duration: SyntaxValue)
         /// A condition; the key `when` holds one.
         case condition(SyntaxCondition)
         /// A value with a syntax error, already reported; checkers skip it without another message.
@@ -67,6 +77,7 @@ public struct SyntaxValue: Sendable, Hashable {
         case .list: "a list"
         case .call(let name, _): "a call of '\(name)'"
         case .duration: "a duration"
+        case .offset(let base, _, _): "an offset from '\(base)'"
         case .condition: "a condition"
         case .invalid: "an invalid value"
         }

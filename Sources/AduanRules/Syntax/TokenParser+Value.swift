@@ -1,5 +1,6 @@
 extension TokenParser {
-    /// value := string | ['-'] integer [unit] | identifier ['(' values ')'] | '[' values ']'
+    /// value := string | ['-'] integer [unit] | identifier ['(' values ')' | ('+' | '-') integer unit]
+    ///        | '[' values ']'
     mutating func parseValue() throws(ParseAbort) -> SyntaxValue {
         let start = current
         switch start.kind {
@@ -18,12 +19,17 @@ extension TokenParser {
             return try parseNumberTail(amount: -amount, start: start)
         case .identifier(let name):
             advance()
-            if current.kind == .leftParenthesis {
+            switch current.kind {
+            case .leftParenthesis:
                 return try nested(at: start.location) { parser throws(ParseAbort) in
                     try parser.parseCall(name: name, start: start)
                 }
+            case .plus, .minus:
+                return try parseOffset(base: name, start: start)
+            default:
+                try refuseJoinedOffset(name, start: start)
+                return SyntaxValue(kind: .identifier(name), location: start.location)
             }
-            return SyntaxValue(kind: .identifier(name), location: start.location)
         case .leftBracket:
             return try nested(at: start.location) { parser in parser.parseList() }
         default:
@@ -49,6 +55,58 @@ extension TokenParser {
         }
         advance()
         return SyntaxValue(kind: .duration(amount: amount, unit: unit), location: start.location)
+    }
+
+    /// Parses `+ 2 working_days` or `- 1 working_day` after the base of an offset such as `respond_deadline`.
+    private mutating func parseOffset(base: String, start: Token) throws(ParseAbort) -> SyntaxValue {
+        let sign: SyntaxValue.Sign = current.kind == .plus ? .plus : .minus
+        let example = "write e.g. '\(base) \(sign.rawValue) 1 working_day'"
+        advance()
+        let amountToken = current
+        guard case .integer(let amount) = amountToken.kind else {
+            throw fail(
+                "expected a duration after '\(base) \(sign.rawValue)', found \(amountToken.quoted)",
+                at: amountToken.location,
+                help: example
+            )
+        }
+        advance()
+        let duration = try parseNumberTail(amount: amount, start: amountToken)
+        guard case .duration = duration.kind else {
+            throw fail(
+                "the offset '\(base) \(sign.rawValue) \(amount)' needs a unit",
+                at: amountToken.location,
+                help: "\(example); units are \(DurationUnit.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+        if current.kind == .plus || current.kind == .minus {
+            throw fail(
+                "an offset takes one duration, found another \(current.quoted)",
+                at: current.location,
+                help: example
+            )
+        }
+        return SyntaxValue(kind: .offset(base: base, sign: sign, duration: duration), location: start.location)
+    }
+
+    /// Refuses `respond_deadline-1 working_day`: names may contain `-`, so `respond_deadline-1` is one word, and
+    /// the unit after it would otherwise be reported as a puzzling stray word.
+    private mutating func refuseJoinedOffset(_ name: String, start: Token) throws(ParseAbort) {
+        guard case .identifier(let word) = current.kind, DurationUnit(word: word) != nil,
+            let dash = name.lastIndex(of: "-")
+        else { return }
+        let base = name[..<dash]
+        let amount = name[name.index(after: dash)...]
+        guard !base.isEmpty, !amount.isEmpty, amount.allSatisfy({ $0.isASCII && $0.isNumber }) else { return }
+        throw fail(
+            "'\(name)' reads as one name, because names may contain '-'",
+            at: SourceLocation(
+                path: start.location.path,
+                line: start.location.line,
+                column: start.location.column + base.count
+            ),
+            help: "put spaces around '-': '\(base) - \(amount) \(word)'"
+        )
     }
 
     private mutating func parseCall(name: String, start: Token) throws(ParseAbort) -> SyntaxValue {

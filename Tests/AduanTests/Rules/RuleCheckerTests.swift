@@ -116,8 +116,8 @@ struct RuleCheckerTests {
 
                 list "sisa" { phrases = ["sisa"] }
                 route "Tanpa tujuan" { when = always }
-                route "Prioritas" { when = reporter in ["x"], to = "dpupr", priority = "P1" }
-                calendar "wib" { timezone = "Asia/Jakarta" }
+                route "Tembusan" { when = reporter in ["x"], to = "dpupr", cc = ["dlh"] }
+                define "darurat" { when = always }
                 otherwise { to = "diskominfo" }
                 """
         ])
@@ -125,9 +125,9 @@ struct RuleCheckerTests {
             summaries(result) == [
                 "rules/main.rules:5:1: warning: list 'sisa' is never used",
                 "rules/main.rules:6:1: error: route \"Tanpa tujuan\" has no 'to'",
-                "rules/main.rules:7:28: error: 'reporter in' is not supported yet",
-                "rules/main.rules:7:61: error: 'priority' in a route block is not supported yet",
-                "rules/main.rules:8:1: error: 'calendar' blocks are not supported yet",
+                "rules/main.rules:7:27: error: 'reporter in' is not supported yet",
+                "rules/main.rules:7:60: error: 'cc' in a route block is not supported yet",
+                "rules/main.rules:8:1: error: 'define' blocks are not supported yet",
             ]
         )
     }

@@ -26,6 +26,11 @@ enum RuleFixtures {
         return ruleSet
     }
 
+    /// `path:line:column: severity: message` of each diagnostic.
+    static func summaries(_ result: RuleLoadResult) -> [String] {
+        result.diagnostics.map { "\($0.location): \($0.severity.rawValue): \($0.message)" }
+    }
+
     struct FixtureError: Error, CustomStringConvertible {
         var diagnostics: String
         var description: String { diagnostics }
