@@ -77,7 +77,7 @@ enum CaseCommand {
         lines.append(complaint.text)
         lines.append("")
         if !detail.clocks.isEmpty {
-            var clocks = TableRenderer(headers: ["CLOCK", "BUDGET", "STARTED", "DUE", "STATUS"])
+            var clocks = TableRenderer(headers: ["CLOCK", "BUDGET", "STARTED", "DUE", "LEFT", "STATUS"])
             clocks.rows = detail.clocks.map { clock in
                 let status: String =
                     if let stopped = clock.stoppedAt {
@@ -89,9 +89,10 @@ enum CaseCommand {
                     } else {
                         "running"
                     }
+                let left = detail.remainingSeconds[clock.kind.rawValue].map(formatWorking) ?? "-"
                 return [
                     clock.kind.rawValue, clock.budget.description, RFC3339.format(clock.startedAt),
-                    clock.dueAt.map(RFC3339.format) ?? "-", status,
+                    clock.dueAt.map(RFC3339.format) ?? "-", left, status,
                 ]
             }
             lines.append(clocks.render())
@@ -122,9 +123,9 @@ enum CaseCommand {
         return lines.joined(separator: "\n")
     }
 
-    /// Working time left as hours and minutes: `5h 30m`.
+    /// Working time as hours and minutes, `5h 30m`; late by that much when negative, `-2h 0m`.
     static func formatWorking(_ seconds: Int) -> String {
-        let minutes = max(0, seconds) / 60
-        return "\(minutes / 60)h \(minutes % 60)m"
+        let minutes = abs(seconds) / 60
+        return (seconds < 0 ? "-" : "") + "\(minutes / 60)h \(minutes % 60)m"
     }
 }

@@ -55,22 +55,36 @@ public struct CaseDetail: Sendable, Hashable, Codable {
     public var complaint: Complaint
     /// Its SLA clocks.
     public var clocks: [CaseClock]
+    /// Working time left on each active clock at the time of the query, in seconds, by clock kind (negative when
+    /// late; a paused clock's is what it had left when paused).
+    public var remainingSeconds: [String: Int]
     /// Its escalation steps: fired when, or due when.
     public var steps: [EscalationStepStatus]
     /// Its history, oldest first.
     public var events: [CaseEvent]
+
+    private enum CodingKeys: String, CodingKey {
+        case summary = "case"
+        case complaint
+        case clocks
+        case remainingSeconds = "remaining_s"
+        case steps
+        case events
+    }
 
     /// Creates a detail view.
     public init(
         summary: CaseSummary,
         complaint: Complaint,
         clocks: [CaseClock] = [],
+        remainingSeconds: [String: Int] = [:],
         steps: [EscalationStepStatus] = [],
         events: [CaseEvent]
     ) {
         self.summary = summary
         self.complaint = complaint
         self.clocks = clocks
+        self.remainingSeconds = remainingSeconds
         self.steps = steps
         self.events = events
     }

@@ -160,7 +160,12 @@ final class ControlHandler: @unchecked Sendable {
 
     private func caseDetail(_ request: ControlRequest) throws -> CaseDetail {
         let id = try caseID(request)
-        guard let detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
+        guard var detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
+        let calendar = rules.current.calendar
+        let now = Date()
+        for clock in detail.clocks where clock.isActive {
+            detail.remainingSeconds[clock.kind.rawValue] = clock.remaining(at: now, on: calendar)
+        }
         return detail
     }
 

@@ -108,6 +108,21 @@ struct CaseWorkflowTests {
             queue.sync { service.handleDueDeadlines() }
         }
 
+        /// Swaps in rules edited by `edit` and recomputes every open case, as a reload does.
+        func reload(_ edit: (String) -> String) throws {
+            try edit(CaseWorkflowTests.rules).write(
+                toFile: folder.file("rules/a.rules"),
+                atomically: true,
+                encoding: .utf8
+            )
+            let loaded = RuleLoader.load(directory: folder.file("rules"))
+            rules.replace(with: try #require(loaded.ruleSet, "\(loaded.rendered())"), at: clock.now())
+            let service = cases
+            queue.sync { service.recomputeAll() }
+            queue.sync {}  // the recompute runs a batch per queue turn
+            queue.sync {}
+        }
+
         func perform(_ operation: ControlOperation, _ caseID: Int64) throws -> CaseSummary {
             let service = cases
             return try queue.sync { try service.perform(operation, caseID: caseID, actor: "uid:0(root)", note: nil) }
@@ -247,5 +262,26 @@ struct CaseWorkflowTests {
         #expect(throws: WorkflowError.self) { try harness.perform(.caseResume, 1) }
         #expect(throws: WorkflowError.self) { try harness.perform(.caseVerify, 99) }
         #expect(try harness.detail(1).summary.state == .dispatched)
+    }
+
+    @Test("a reload recomputes running deadlines, records the change, and leaves breached clocks alone")
+    func reloadRecomputes() throws {
+        let harness = try Harness(now: "2026-03-03T10:00:00+07:00")
+        try harness.ingest("a", "Jalan rusak", received: "2026-03-03T10:00:00+07:00")
+        try harness.reload { $0.replacingOccurrences(of: "respond = 2 working_days", with: "respond = 3 working_days") }
+        var detail = try harness.detail(1)
+        #expect(detail.summary.respondBy == Self.date("2026-03-06T16:30:00+07:00"))
+        let event = try #require(detail.events.last { $0.kind == "deadlines recomputed" })
+        #expect(event.reason?.contains("respond 2026-03-05T16:00:00+07:00 → 2026-03-06T16:30:00+07:00") == true)
+        #expect(detail.steps.first?.dueAt == Self.date("2026-03-05T16:00:00+07:00"))
+
+        // Once breached, a clock keeps its deadline whatever the rules say later.
+        try harness.advance(to: "2026-03-09T08:00:00+07:00")
+        try harness.reload {
+            $0.replacingOccurrences(of: "respond = 2 working_days", with: "respond = 10 working_days")
+        }
+        detail = try harness.detail(1)
+        #expect(detail.clocks.first { $0.kind == .respond }?.dueAt == Self.date("2026-03-06T16:30:00+07:00"))
+        #expect(detail.summary.overdueSince != nil)
     }
 }
