@@ -14,10 +14,15 @@ enum CaseQueries {
         SELECT \(summaryColumns) FROM cases JOIN complaints ON complaints.id = cases.complaint_id WHERE cases.id = ?1
         """
 
+    /// The columns of a whole complaint, decoded by ``complaint(_:from:)``.
+    static let complaintColumns = """
+        complaints.source, complaints.external_id, complaints.title, complaints.text, complaints.channel,
+        complaints.region_code, complaints.region_text, complaints.reporter_name, complaints.reporter_contact,
+        complaints.reporter_kind, complaints.latitude, complaints.longitude, complaints.address, complaints.received_at
+        """
+
     private static let detailSQL = """
-        SELECT \(summaryColumns), complaints.text, complaints.channel, complaints.reporter_name,
-            complaints.reporter_contact, complaints.reporter_kind, complaints.latitude, complaints.longitude,
-            complaints.address
+        SELECT \(summaryColumns), \(complaintColumns)
         FROM cases JOIN complaints ON complaints.id = cases.complaint_id
         WHERE cases.id = ?1
         """
@@ -48,26 +53,7 @@ enum CaseQueries {
     static func detail(id: Int64, in database: Database) throws -> CaseDetail? {
         var found: (summary: CaseSummary, complaint: Complaint)?
         try database.query(detailSQL, [id]) { row in
-            let summary = try summary(row)
-            let channelName: String = row[14]
-            guard let channel = Channel(rawValue: channelName) else {
-                throw StoreError("case \(id) has an unknown channel '\(channelName)'", sql: detailSQL)
-            }
-            let reporter = Reporter(name: row[15], contact: row[16], kind: row[17])
-            let location = GeoLocation(latitude: row[18], longitude: row[19], address: row[20])
-            let complaint = Complaint(
-                source: summary.source,
-                externalID: summary.externalID,
-                title: summary.title,
-                text: row[13],
-                channel: channel,
-                regionText: row[9],
-                region: region(code: row[8]),
-                reporter: reporter == Reporter() ? nil : reporter,
-                location: location == GeoLocation() ? nil : location,
-                receivedAt: summary.receivedAt
-            )
-            found = (summary, complaint)
+            found = (try summary(row), try complaint(row, from: 13))
         }
         guard let found else { return nil }
         var events: [CaseEvent] = []
@@ -135,6 +121,28 @@ enum CaseQueries {
             )
         }
         return steps
+    }
+
+    /// Decodes the columns of ``complaintColumns``, starting at column `first`.
+    static func complaint(_ row: Row, from first: Int32) throws -> Complaint {
+        let channelName: String = row[first + 4]
+        guard let channel = Channel(rawValue: channelName) else {
+            throw StoreError("complaint \(row[first + 1] as String) has an unknown channel '\(channelName)'")
+        }
+        let reporter = Reporter(name: row[first + 7], contact: row[first + 8], kind: row[first + 9])
+        let location = GeoLocation(latitude: row[first + 10], longitude: row[first + 11], address: row[first + 12])
+        return Complaint(
+            source: row[first],
+            externalID: row[first + 1],
+            title: row[first + 2],
+            text: row[first + 3],
+            channel: channel,
+            regionText: row[first + 6],
+            region: region(code: row[first + 5]),
+            reporter: reporter == Reporter() ? nil : reporter,
+            location: location == GeoLocation() ? nil : location,
+            receivedAt: Date(unixSeconds: row[first + 13])
+        )
     }
 
     /// Decodes the columns of ``summaryColumns``.

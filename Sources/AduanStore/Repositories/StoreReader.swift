@@ -148,33 +148,12 @@ public final class StoreReader {
     /// - Returns: each complaint with its store id, the cursor for the next page.
     public func complaints(afterID: Int64, since: Date?, limit: Int) throws -> [(id: Int64, complaint: Complaint)] {
         let sql = """
-            SELECT id, source, external_id, title, text, channel, region_code, region_text, reporter_name,
-                reporter_contact, reporter_kind, latitude, longitude, address, received_at
+            SELECT complaints.id, \(CaseQueries.complaintColumns)
             FROM complaints WHERE id > ?1 AND received_at >= ?2 ORDER BY id LIMIT ?3
             """
         var page: [(id: Int64, complaint: Complaint)] = []
         try database.query(sql, [afterID, since?.unixSeconds ?? Int64.min, limit]) { row in
-            let channelName: String = row[5]
-            let reporter = Reporter(name: row[8], contact: row[9], kind: row[10])
-            let location = GeoLocation(latitude: row[11], longitude: row[12], address: row[13])
-            let regionCode: String? = row[6]
-            page.append(
-                (
-                    row[0],
-                    Complaint(
-                        source: row[1],
-                        externalID: row[2],
-                        title: row[3],
-                        text: row[4],
-                        channel: Channel(rawValue: channelName) ?? .other,
-                        regionText: row[7],
-                        region: regionCode.flatMap { code in Region.banten.first { $0.code == code } },
-                        reporter: reporter == Reporter() ? nil : reporter,
-                        location: location == GeoLocation() ? nil : location,
-                        receivedAt: Date(unixSeconds: row[14])
-                    )
-                )
-            )
+            page.append((row[0], try CaseQueries.complaint(row, from: 1)))
         }
         return page
     }

@@ -68,7 +68,17 @@ struct CaseWorkflowTests {
             rules = RuleSetHolder(ruleSet, loadedAt: clock.now())
             outbox = NoticeOutbox(directory: folder.file("outbox"))
             store = try Store(path: folder.file("aduan.db"))
-            cases = CaseService(
+            cases = try Self.startService(store: store, rules: rules, outbox: outbox, queue: queue, clock: clock)
+        }
+
+        private static func startService(
+            store: Store,
+            rules: RuleSetHolder,
+            outbox: NoticeOutbox,
+            queue: DispatchQueue,
+            clock: ManualClock
+        ) throws -> CaseService {
+            let service = CaseService(
                 store: store,
                 rules: rules,
                 outbox: outbox,
@@ -76,8 +86,8 @@ struct CaseWorkflowTests {
                 clock: clock,
                 logger: Logger(minimumLevel: .error)
             )
-            let service = cases
             try queue.sync { try service.start() }
+            return service
         }
 
         /// Stores a complaint received at `received` through the intake path.
@@ -139,16 +149,7 @@ struct CaseWorkflowTests {
             if let time {
                 clock.advance(by: try #require(RFC3339.parse(time)).timeIntervalSince(clock.now()))
             }
-            cases = CaseService(
-                store: store,
-                rules: rules,
-                outbox: outbox,
-                queue: queue,
-                clock: clock,
-                logger: Logger(minimumLevel: .error)
-            )
-            let service = cases
-            try queue.sync { try service.start() }
+            cases = try Self.startService(store: store, rules: rules, outbox: outbox, queue: queue, clock: clock)
         }
 
         deinit { folder.remove() }
