@@ -413,15 +413,16 @@ struct CaseWorkflow {
         }
         guard let ladder else { return }
         for (index, step) in ladder.steps.enumerated() {
-            if existing.contains(where: { $0.escalation == ladder.name && $0.step == index && $0.firedAt != nil }) {
-                continue
-            }
+            let stored = existing.first { $0.escalation == ladder.name && $0.step == index }
+            if stored?.firedAt != nil { continue }
             let anchorDue = clocks.first { $0.kind == step.anchor && $0.isRunning }?.dueAt
             let due = anchorDue.map { deadline in
                 step.isBeforeAnchor
                     ? step.offset.subtracted(from: deadline, in: calendar)
                     : step.offset.deadline(from: deadline, in: calendar)
             }
+            // An unchanged step (a reload that moved nothing) costs neither a write nor a stale heap entry.
+            if let stored, stored.dueAt == due, stored.action == step.action.description { continue }
             try transaction.saveStep(
                 caseID: caseID,
                 escalation: ladder.name,
