@@ -328,4 +328,48 @@ struct DaemonEndToEndTests {
         #expect(first.stop() == 0)
         #expect(second.stop() == 0)
     }
+
+    @Test(
+        "a running daemon refuses a broken rules directory and keeps routing with the old snapshot",
+        arguments: [
+            ("unknown agency", "route \"Baru\" {\n    when = always\n    to = \"dinas-tidak-ada\"\n}\n"),
+            ("syntax error", "route \"Baru\" {\n    when = text has any\n"),
+            ("missing otherwise", nil),
+        ]
+    )
+    func brokenRulesKeepOldSnapshot(label: String, extraFile: String?) throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let rules = folder.file("rules")
+        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: rules)
+        try FileManager.default.createDirectory(atPath: folder.file("seeds"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.seedsDirectory + "/holidays",
+            toPath: folder.file("seeds/holidays")
+        )
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: rules)
+        let original = try daemon.status().rules.hash
+        if let extraFile {
+            try extraFile.write(toFile: rules + "/50-broken.rules", atomically: true, encoding: .utf8)
+        } else {
+            try FileManager.default.removeItem(atPath: rules + "/99-otherwise.rules")
+        }
+        let reload = try CommandRun.aduanctl(["--socket", daemon.socketPath, "reload"])
+        #expect(reload.exitCode == 1, "\(label)")
+        #expect(reload.standardError.contains("error"), "\(label)")
+        #expect(try daemon.status().rules.hash == original)
+        let received = RFC3339.format(Date(), offsetSeconds: 7 * 3_600)
+        try Self.drop(
+            [Self.complaint("k-1", "Jalan rusak di depan pasar", received: received)],
+            named: "k.jsonl",
+            into: folder.file("state/inbox")
+        )
+        #expect(try eventually { try daemon.status().complaints == 1 })
+        let routed = try ControlClient(socketPath: daemon.socketPath).send(
+            ControlRequest(op: .cases),
+            expecting: [CaseSummary].self
+        )
+        #expect(routed.first?.agency == "dpupr", "\(label)")
+        #expect(daemon.stop() == 0)
+    }
 }
