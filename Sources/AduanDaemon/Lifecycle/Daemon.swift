@@ -25,6 +25,8 @@ public final class Daemon: @unchecked Sendable {
     private let reloader: RulesReloader
     private var timers: [any DispatchSourceTimer] = []
     private var signalSources: [any DispatchSourceSignal] = []
+    private var watchdogTimer: (any DispatchSourceTimer)?
+    private let notifier = ServiceNotifier()
     private var drainingSources: Set<String> = []
     private var isStopping = false
 
@@ -98,6 +100,7 @@ public final class Daemon: @unchecked Sendable {
             throw StartFailure(description: "cannot prepare the intake folders: \(error)")
         }
         reloader = RulesReloader(
+            notifier: notifier,
             directory: configuration.rulesDirectory,
             rules: rules,
             store: store,
@@ -151,6 +154,11 @@ public final class Daemon: @unchecked Sendable {
             }
         }
         let status = rules.status.snapshot.ruleSet
+        startWatchdog()
+        notifier.ready(
+            status:
+                "serving \(status.routeLabels.count) routes (rules \(status.hash.prefix(12))) on \(configuration.socketPath)"
+        )
         logger.notice(
             "aduand ready",
             [
@@ -178,6 +186,7 @@ public final class Daemon: @unchecked Sendable {
     }
 
     private func stop(signal signalNumber: Int32) -> Never {
+        notifier.stopping()
         logger.notice("stopping after the current batch", ["signal": signalNumber == SIGTERM ? "TERM" : "INT"])
         server.stop()
         storeQueue.sync {
@@ -189,6 +198,21 @@ public final class Daemon: @unchecked Sendable {
         handler.close()
         logger.notice("aduand stopped")
         exit(0)
+    }
+
+    /// Pings systemd's watchdog at half its interval, but only while the store queue (store and deadline
+    /// scheduler) answers: a wedged queue stops the pings and systemd restarts the daemon.
+    private func startWatchdog() {
+        guard notifier.isActive, let interval = ServiceNotifier.watchdogInterval() else { return }
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "aduan.watchdog"))
+        timer.schedule(deadline: .now(), repeating: interval / 2, leeway: .milliseconds(100))
+        timer.setEventHandler { [storeQueue, notifier] in
+            let answered = DispatchSemaphore(value: 0)
+            storeQueue.async { answered.signal() }
+            if answered.wait(timeout: .now() + interval / 2) == .success { notifier.watchdog() }
+        }
+        timer.resume()
+        watchdogTimer = timer
     }
 
     /// Copies the sample complaints into the inbox (embedded default, first start only).
