@@ -372,4 +372,57 @@ struct DaemonEndToEndTests {
         #expect(routed.first?.agency == "dpupr", "\(label)")
         #expect(daemon.stop() == 0)
     }
+
+    @Test("rules route on the sample complaints reproduces the route, priority and deadline the daemon stored")
+    func offlineRoutingMatchesTheDaemon() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        for name in ["rules", "seeds"] {
+            try FileManager.default.copyItem(
+                atPath: TestPaths.packageRoot.appendingPathComponent(name).path,
+                toPath: folder.file(name)
+            )
+        }
+        let samples = try String(contentsOfFile: folder.file("seeds/complaints.jsonl"), encoding: .utf8)
+        let daemon = try DaemonProcess(
+            stateDirectory: folder.file(".aduan"),
+            workingDirectory: folder.path,
+            socketPath: folder.file(".aduan/aduand.sock")
+        )
+        let count = samples.split(separator: "\n").count
+        #expect(try eventually { try daemon.status().complaints == count })
+        let stored = try ControlClient(socketPath: daemon.socketPath)
+            .send(ControlRequest(op: .cases, limit: 0), expecting: [CaseSummary].self)
+        #expect(daemon.stop() == 0)
+
+        let replay = try CommandRun.run(
+            TestPaths.aduanctl,
+            ["rules", "route", folder.file("rules")],
+            environment: CommandRun.cleanEnvironment(),
+            input: samples
+        )
+        #expect(replay.exitCode == 0, "\(replay.standardError)")
+        struct Routed: Decodable {
+            var id: String
+            var route: String
+            var priority: String?
+            var respondBy: Date?
+            enum CodingKeys: String, CodingKey {
+                case id, route, priority
+                case respondBy = "respond_by"
+            }
+        }
+        let decoder = ControlCoding.makeDecoder()
+        let offline = try replay.standardOutput.split(separator: "\n").map {
+            try decoder.decode(Routed.self, from: Data($0.utf8))
+        }
+        #expect(offline.count == count)
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.externalID, $0) })
+        for routed in offline {
+            let summary = try #require(byID[routed.id])
+            #expect(summary.route == routed.route, "\(routed.id)")
+            #expect(summary.priority == routed.priority, "\(routed.id)")
+            #expect(summary.respondBy == routed.respondBy, "\(routed.id)")
+        }
+    }
 }
