@@ -7,12 +7,15 @@ public struct RuleLoadResult: Sendable {
     /// The files read (also when they had errors): the rule files in load order, then the holiday files their
     /// calendars name.
     public var files: [RuleFile]
+    /// The outcome of every `test` block in load order; empty when the rules had errors before the tests could run.
+    public var testResults: [RuleTestResult]
 
     /// Creates a result.
-    public init(ruleSet: RuleSet?, diagnostics: [Diagnostic], files: [RuleFile]) {
+    public init(ruleSet: RuleSet?, diagnostics: [Diagnostic], files: [RuleFile], testResults: [RuleTestResult] = []) {
         self.ruleSet = ruleSet
         self.diagnostics = diagnostics
         self.files = files
+        self.testResults = testResults
     }
 
     /// File texts by path.
