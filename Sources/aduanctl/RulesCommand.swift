@@ -8,6 +8,7 @@ enum RulesCommand {
     static let usage = """
         usage: aduanctl rules check [DIR] [--rules DIR]
                aduanctl rules show HASH [--json]
+               aduanctl rules test|explain|route …   (see aduanctl rules test|explain|route --help)
 
         check  parses and checks every *.rules file of DIR (default: $CONFIGURATION_DIRECTORY/rules, else ./rules)
                and prints every error and warning as path:line:column, the source line and a caret. Exits 1 on
@@ -25,7 +26,10 @@ enum RulesCommand {
         switch verb {
         case "check": try check(&scanner)
         case "show": try show(&scanner, context: context)
-        default: throw .usage("unknown verb '\(verb)'; try: check, show", help: "aduanctl rules")
+        case "test": try RulesTestCommand.run(&scanner)
+        case "explain": try RulesExplainCommand.run(&scanner)
+        case "route": try RulesRouteCommand.run(&scanner)
+        default: throw .usage("unknown verb '\(verb)'; try: check, show, test, explain, route", help: "aduanctl rules")
         }
     }
 

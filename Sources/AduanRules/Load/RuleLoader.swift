@@ -46,6 +46,7 @@ public enum RuleLoader {
         var result = compile(files, normalizer: normalizer)
         if !diagnostics.isEmpty {
             result.ruleSet = nil
+            result.compiledRuleSet = nil
             result.diagnostics = diagnostics + result.diagnostics
         }
         return result
@@ -73,10 +74,10 @@ public enum RuleLoader {
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
         let snapshotFiles = files + checker.holidayFiles.files
-        var ruleSet =
+        let compiled =
             diagnostics.contains(where: \.isError)
             ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }
-        let testResults = ruleSet.map { candidate in program?.tests.map(candidate.run) ?? [] } ?? []
+        let testResults = compiled.map { ruleSet in (program?.tests ?? []).map(ruleSet.run) } ?? []
         diagnostics += testResults.compactMap(\.diagnostic)
         let order = Dictionary(
             snapshotFiles.enumerated().map { ($1.path, $0) },
@@ -89,12 +90,12 @@ public enum RuleLoader {
             return (order[location.path] ?? -1, line, location.column, entry.offset)
         }
         diagnostics = diagnostics.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
-        if diagnostics.contains(where: \.isError) { ruleSet = nil }
         return RuleLoadResult(
-            ruleSet: ruleSet,
+            ruleSet: diagnostics.contains(where: \.isError) ? nil : compiled,
             diagnostics: diagnostics,
             files: snapshotFiles,
-            testResults: testResults
+            testResults: testResults,
+            compiledRuleSet: compiled
         )
     }
 
