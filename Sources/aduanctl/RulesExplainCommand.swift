@@ -41,7 +41,8 @@ enum RulesExplainCommand {
         var channel = Channel.other
         if let channelName {
             guard let named = Channel(rawValue: channelName) else {
-                let hint = Suggestion.didYouMean(channelName, among: Channel.allCases.map(\.rawValue))
+                let hint =
+                    Suggestion.didYouMean(channelName, among: Channel.allCases.map(\.rawValue))
                     .map { "; \($0)" } ?? ": use one of \(Channel.acceptedNames)"
                 throw .usage("unknown channel '\(channelName)'\(hint)", help: command)
             }
@@ -109,7 +110,9 @@ enum RulesExplainCommand {
             lines += attempts(explanation.priorities)
         }
         lines.append("")
-        lines.append("deadlines (\(ruleSet.calendar.timeZone.identifier), counted from \(local(explanation.receivedAt))):")
+        lines.append(
+            "deadlines (\(ruleSet.calendar.timeZone.identifier), counted from \(local(explanation.receivedAt))):"
+        )
         for deadline in explanation.deadlines {
             lines.append(
                 "  \(deadline.clock.rawValue) by \(local(deadline.due)): \(deadline.budget) (\(deadline.source))"

@@ -59,7 +59,7 @@ enum RulesRouteCommand {
         let ruleSet: RuleSet
         /// When complaints without `received_at` count from.
         let now: Date
-        let decoder = JSONDecoder()
+        var decoder = ReplayDecoder()
         var output: [UInt8] = []
         var invalidLines = 0
 
@@ -67,7 +67,7 @@ enum RulesRouteCommand {
         mutating func route(_ line: ArraySlice<UInt8>) {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
             do throws(ReplayError) {
-                let complaint = try ReplayComplaint.decode(Data(line), with: decoder)
+                let complaint = try decoder.decode(Data(line))
                 let decision = ruleSet.route(complaint.input)
                 let planned = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt ?? now)
                 output += #"{"id":"#.utf8
@@ -99,26 +99,26 @@ enum RulesRouteCommand {
 
         /// Appends `value` as a JSON string (or `null`), escaping quotes, backslashes and control characters.
         private mutating func appendJSON(_ value: String?) {
-        guard let value else {
-            output += "null".utf8
-            return
-        }
-        output.append(0x22)
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: output += #"\""#.utf8
-            case 0x5C: output += #"\\"#.utf8
-            case 0x0A: output += #"\n"#.utf8
-            case 0x0D: output += #"\r"#.utf8
-            case 0x09: output += #"\t"#.utf8
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += #"\u00"#.utf8
-                output += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: output.append(byte)
+            guard let value else {
+                output += "null".utf8
+                return
             }
+            output.append(0x22)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x22: output += #"\""#.utf8
+                case 0x5C: output += #"\\"#.utf8
+                case 0x0A: output += #"\n"#.utf8
+                case 0x0D: output += #"\r"#.utf8
+                case 0x09: output += #"\t"#.utf8
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output += #"\u00"#.utf8
+                    output += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                default: output.append(byte)
+                }
+            }
+            output.append(0x22)
         }
-        output.append(0x22)
     }
-}
 }

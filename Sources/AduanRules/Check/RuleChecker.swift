@@ -65,7 +65,10 @@ struct RuleChecker {
         let priorities = zip(priorityBlocks, priorityLabels).compactMap { checkPriority($0, name: $1) }
         let routes = checkRoutes(blocksByKind[RuleVocabulary.route] ?? [], lastPath: documents.last?.path ?? "")
         let calendar = checkCalendars(blocksByKind[RuleVocabulary.calendar] ?? [])
-        let tests = checkTests(blocksByKind[RuleVocabulary.test] ?? [], routes: blocksByKind[RuleVocabulary.route] ?? [])
+        let tests = checkTests(
+            blocksByKind[RuleVocabulary.test] ?? [],
+            routes: blocksByKind[RuleVocabulary.route] ?? []
+        )
         reportUnused(escalationBlocks: escalationBlocks)
         if diagnostics.contains(where: \.isError) { return nil }
         guard let calendar else { return nil }

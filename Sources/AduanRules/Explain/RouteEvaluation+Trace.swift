@@ -40,7 +40,8 @@ extension RouteEvaluation {
             return "no phrase of list '\(ruleSet.phraseListNames[list])'"
         case .allPhrases(let list):
             let missing = phraseLists[list].filter { !found.contains($0) }.map { "\"\(ruleSet.phraseTexts[$0])\"" }
-            return "list '\(ruleSet.phraseListNames[list])' needs every phrase; missing \(missing.joined(separator: ", "))"
+            return
+                "list '\(ruleSet.phraseListNames[list])' needs every phrase; missing \(missing.joined(separator: ", "))"
         case .phrase(let phrase):
             return "no phrase \"\(ruleSet.phraseTexts[phrase])\""
         case .channel(let expected):

@@ -24,7 +24,11 @@ extension RuleChecker {
             if let name = label {
                 if let first = declared[name] {
                     diagnostics.append(
-                        .error("test '\(name)' is declared twice", at: block.location, help: "first declared at \(first)")
+                        .error(
+                            "test '\(name)' is declared twice",
+                            at: block.location,
+                            help: "first declared at \(first)"
+                        )
                     )
                     label = nil
                 } else {
