@@ -19,7 +19,7 @@ enum RulesCommand {
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl rules")
-        if scanner.wantsHelp { return print(usage) }
+        if scanner.wantsHelp, !["test", "explain", "route"].contains(arguments.first) { return print(usage) }
         guard let verb = try scanner.positional() else {
             throw .usage("missing a verb: aduanctl rules check [DIR]", help: "aduanctl rules")
         }
