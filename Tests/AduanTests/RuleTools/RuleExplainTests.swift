@@ -75,6 +75,37 @@ struct RuleExplainTests {
         #expect(explanation.deadlines.first?.budget == WorkingDuration(4, .workingHours))
     }
 
+    @Test("'text has all' names the missing phrases, an unknown region says so, and 'or' gives both reasons")
+    func allPhrasesRegionsAndOr() throws {
+        let ruleSet = try #require(
+            RuleFixtures.compile([
+                "main.rules": RuleFixtures.agencies + "\n" + """
+                    list "longsor" { phrases = ["tanah longsor", "jalan tertutup", "korban"] }
+                    list "utara" { regions = ["Kota Serang", "Kota Cilegon"] }
+                    route "Longsor" { when = text has all longsor, to = "dpupr" }
+                    route "Utara" { when = region in utara or text has phrase "pantai", to = "dlh" }
+                    otherwise { to = "biro-pemerintahan" }
+                    """
+            ]).ruleSet
+        )
+        let explanation = ruleSet.explain(
+            RoutingInput(text: "Tanah longsor, jalan tertutup"),
+            receivedAt: Self.received
+        )
+        #expect(
+            explanation.routes.map(\.reason) == [
+                "list 'longsor' needs every phrase; missing \"korban\"",
+                "no known region; needs one of Kota Serang, Kota Cilegon; no phrase \"pantai\"",
+                "always",
+            ]
+        )
+        #expect(explanation.routes.first?.phrases == ["tanah longsor", "jalan tertutup"])
+        #expect(explanation.priority == nil)
+        #expect(explanation.prioritySource == "none")
+        #expect(explanation.deadlines.first?.budget == SLADefaults.respond)
+        #expect(explanation.deadlines.first?.source == "SP4N-LAPOR! default")
+    }
+
     @Test("a region condition says which region the complaint has; the deadlines skip Nyepi and Idul Fitri 2026")
     func regionAndHolidays() throws {
         let ruleSet = try #require(Self.bantenRules)
