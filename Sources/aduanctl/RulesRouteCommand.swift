@@ -19,7 +19,7 @@ enum RulesRouteCommand {
         at speed.
         """
 
-    /// Input is read, and output written, in chunks of about this many bytes.
+    /// Input is read in chunks of at most this many bytes; the answers to each chunk are written at once.
     private static let chunkSize = 1 << 16
 
     static func run(_ scanner: inout ArgumentScanner) throws(CommandFailure) {
@@ -28,23 +28,27 @@ enum RulesRouteCommand {
         try scanner.finish()
         let ruleSet = try OfflineRules.compiled(directory)
         var replay = Replay(ruleSet: ruleSet, now: Date())
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         var pending: [UInt8] = []
         while true {
-            let chunk: Data
+            // Whatever the pipe has now, not a full chunk, so that answers follow a slow writer line by line.
+            let count: Int
             do {
-                chunk = try FileHandle.standardInput.read(upToCount: chunkSize) ?? Data()
+                count = try chunk.withUnsafeMutableBytes { buffer in
+                    try retryingOnInterrupt("read") { read(STDIN_FILENO, buffer.baseAddress, buffer.count) }
+                }
             } catch {
-                throw CommandFailure("cannot read stdin: \(error.localizedDescription)")
+                throw CommandFailure("cannot read stdin: \(error)")
             }
-            if chunk.isEmpty { break }
-            pending += chunk
+            if count == 0 { break }
+            pending += chunk[..<count]
             var lineStart = pending.startIndex
             while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
                 replay.route(pending[lineStart..<newline])
                 lineStart = newline + 1
             }
             pending.removeSubrange(..<lineStart)
-            if replay.output.count >= chunkSize { replay.flush() }
+            replay.flush()
         }
         replay.route(pending[...])
         replay.flush()
@@ -93,6 +97,7 @@ enum RulesRouteCommand {
 
         /// Writes the buffered lines to stdout.
         mutating func flush() {
+            guard !output.isEmpty else { return }
             FileHandle.standardOutput.write(Data(output))
             output.removeAll(keepingCapacity: true)
         }
