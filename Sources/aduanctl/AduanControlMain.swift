@@ -19,6 +19,9 @@ struct AduanControlMain {
           reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
           rules check [DIR]      check rule files and print every diagnostic (offline)
           rules show HASH        the files of a rule snapshot that served
+          rules test [DIR]       run the rules' test blocks (offline)
+          rules explain --text … how the rules route one complaint, and its deadlines (offline)
+          rules route [DIR]      route spool-format complaints from stdin, one JSON line each (offline)
           cases export           stored complaints as spool-format JSON lines
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
 

@@ -65,6 +65,10 @@ struct RuleChecker {
         let priorities = zip(priorityBlocks, priorityLabels).compactMap { checkPriority($0, name: $1) }
         let routes = checkRoutes(blocksByKind[RuleVocabulary.route] ?? [], lastPath: documents.last?.path ?? "")
         let calendar = checkCalendars(blocksByKind[RuleVocabulary.calendar] ?? [])
+        let tests = checkTests(
+            blocksByKind[RuleVocabulary.test] ?? [],
+            routes: blocksByKind[RuleVocabulary.route] ?? []
+        )
         reportUnused(escalationBlocks: escalationBlocks)
         if diagnostics.contains(where: \.isError) { return nil }
         guard let calendar else { return nil }
@@ -75,7 +79,9 @@ struct RuleChecker {
             routes: routes,
             priorities: priorities,
             escalations: escalations,
-            calendar: calendar
+            calendar: calendar,
+            phraseListNames: phraseListNames,
+            tests: tests
         )
     }
 

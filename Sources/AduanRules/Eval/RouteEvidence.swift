@@ -34,7 +34,7 @@ struct RouteEvidence {
     }
 
     /// `phrases "jalan rusak", "berlubang" and region Kota Serang`; `nil` when nothing positive was needed.
-    private func facts(phrases texts: [String]) -> String? {
+    func facts(phrases texts: [String]) -> String? {
         var parts: [String] = []
         if !texts.isEmpty {
             let quoted = texts.map { "\"\($0)\"" }.joined(separator: ", ")

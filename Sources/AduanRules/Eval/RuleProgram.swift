@@ -16,4 +16,8 @@ struct RuleProgram: Sendable {
     var escalations: [EscalationPolicy]
     /// The snapshot's working calendar.
     var calendar: WorkingCalendar
+    /// The name of each phrase list, parallel to ``phraseLists``, for explanations.
+    var phraseListNames: [String]
+    /// The `test` blocks, in load order, run once the snapshot is compiled.
+    var tests: [RuleTest]
 }

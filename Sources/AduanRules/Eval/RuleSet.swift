@@ -45,11 +45,15 @@ public final class RuleSet: Sendable {
     /// Escalation ladders in file order.
     public let escalations: [EscalationPolicy]
 
-    private let routes: [CompiledRoute]
-    private let priorityConditions: [CompiledCondition]
+    let routes: [CompiledRoute]
+    let priorityConditions: [CompiledCondition]
     private let prioritiesByName: [String: PriorityPolicy]
     private let escalationsByName: [String: EscalationPolicy]
-    private let phraseTexts: [String]
+    let phraseTexts: [String]
+    /// The name of each phrase list, for explanations.
+    let phraseListNames: [String]
+    /// How complaint text is normalised, for explanations.
+    let normalizer: TextNormalizer
     private let phraseLists: [[Int]]
     /// For each phrase id, the phrase lists that contain it.
     private let listsByPhrase: [[Int]]
@@ -69,6 +73,8 @@ public final class RuleSet: Sendable {
         escalationsByName = Dictionary(escalations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         phraseTexts = program.phrases.map { $0.joined(separator: " ") }
         phraseLists = program.phraseLists
+        phraseListNames = program.phraseListNames
+        self.normalizer = normalizer
         var listsByPhrase = [[Int]](repeating: [], count: program.phrases.count)
         for (list, phrases) in program.phraseLists.enumerated() {
             for phrase in phrases {
@@ -104,20 +110,7 @@ public final class RuleSet: Sendable {
     ///
     /// One pass of the phrase matcher over the complaint serves every route and priority condition.
     public func route(_ input: RoutingInput) -> RoutingDecision {
-        let found = matcher.matches(in: input.title.map { [$0, input.text] } ?? [input.text])
-        var listHits = [Int](repeating: 0, count: phraseLists.count)
-        for phrase in found.members {
-            for list in listsByPhrase[phrase] {
-                listHits[list] += 1
-            }
-        }
-        let evaluation = RouteEvaluation(
-            found: found,
-            listHits: listHits,
-            phraseLists: phraseLists,
-            channel: input.channel,
-            region: input.region
-        )
+        let evaluation = evaluation(of: input)
         guard let route = routes.first(where: { evaluation.isSatisfied($0.condition) }) else {
             preconditionFailure("the checker guarantees that the last route is 'otherwise', which always matches")
         }
@@ -135,6 +128,24 @@ public final class RuleSet: Sendable {
             decision.reason += "; priority \(name) (\(evidence.reason(priority: name, phrases: phrases)))"
         }
         return decision
+    }
+
+    /// What the complaint matched, ready to evaluate any condition of the snapshot.
+    func evaluation(of input: RoutingInput) -> RouteEvaluation {
+        let found = matcher.matches(in: input.title.map { [$0, input.text] } ?? [input.text])
+        var listHits = [Int](repeating: 0, count: phraseLists.count)
+        for phrase in found.members {
+            for list in listsByPhrase[phrase] {
+                listHits[list] += 1
+            }
+        }
+        return RouteEvaluation(
+            found: found,
+            listHits: listHits,
+            phraseLists: phraseLists,
+            channel: input.channel,
+            region: input.region
+        )
     }
 
     private func decision(for route: CompiledRoute, evaluation: RouteEvaluation) -> RoutingDecision {

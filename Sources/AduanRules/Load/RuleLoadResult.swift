@@ -7,12 +7,25 @@ public struct RuleLoadResult: Sendable {
     /// The files read (also when they had errors): the rule files in load order, then the holiday files their
     /// calendars name.
     public var files: [RuleFile]
+    /// The outcome of every `test` block in load order; empty when the rules had errors before the tests could run.
+    public var testResults: [RuleTestResult]
+    /// The snapshot as compiled before its tests ran, also when a test failed (then ``ruleSet`` is `nil`): for tools
+    /// that explain or replay while the tests are being fixed. Never serve it.
+    public var compiledRuleSet: RuleSet?
 
     /// Creates a result.
-    public init(ruleSet: RuleSet?, diagnostics: [Diagnostic], files: [RuleFile]) {
+    public init(
+        ruleSet: RuleSet?,
+        diagnostics: [Diagnostic],
+        files: [RuleFile],
+        testResults: [RuleTestResult] = [],
+        compiledRuleSet: RuleSet? = nil
+    ) {
         self.ruleSet = ruleSet
         self.diagnostics = diagnostics
         self.files = files
+        self.testResults = testResults
+        self.compiledRuleSet = compiledRuleSet ?? ruleSet
     }
 
     /// File texts by path.

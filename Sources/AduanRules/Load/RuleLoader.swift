@@ -46,12 +46,14 @@ public enum RuleLoader {
         var result = compile(files, normalizer: normalizer)
         if !diagnostics.isEmpty {
             result.ruleSet = nil
+            result.compiledRuleSet = nil
             result.diagnostics = diagnostics + result.diagnostics
         }
         return result
     }
 
-    /// Parses, checks and compiles `files` (in the given order) as one snapshot.
+    /// Parses, checks, compiles and tests `files` (in the given order) as one snapshot; a failing `test` block refuses
+    /// it like an error.
     ///
     /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Holiday files that calendars
     /// name (`file("…")`) are read from disk, relative to the folder of the rule file's path; they join the result's
@@ -72,6 +74,11 @@ public enum RuleLoader {
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
         let snapshotFiles = files + checker.holidayFiles.files
+        let compiled =
+            diagnostics.contains(where: \.isError)
+            ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }
+        let testResults = compiled.map { ruleSet in (program?.tests ?? []).map(ruleSet.run) } ?? []
+        diagnostics += testResults.compactMap(\.diagnostic)
         let order = Dictionary(
             snapshotFiles.enumerated().map { ($1.path, $0) },
             uniquingKeysWith: { first, _ in first }
@@ -83,10 +90,13 @@ public enum RuleLoader {
             return (order[location.path] ?? -1, line, location.column, entry.offset)
         }
         diagnostics = diagnostics.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
-        let hasErrors = diagnostics.contains(where: \.isError)
-        let ruleSet =
-            hasErrors ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }
-        return RuleLoadResult(ruleSet: ruleSet, diagnostics: diagnostics, files: snapshotFiles)
+        return RuleLoadResult(
+            ruleSet: diagnostics.contains(where: \.isError) ? nil : compiled,
+            diagnostics: diagnostics,
+            files: snapshotFiles,
+            testResults: testResults,
+            compiledRuleSet: compiled
+        )
     }
 
     private static func refusal(_ message: String, at path: String, help: String?) -> RuleLoadResult {

@@ -1,0 +1,2 @@
+/// `"auto"` or `"manual"` in explanations printed as JSON.
+extension VerifyMode: Codable {}
