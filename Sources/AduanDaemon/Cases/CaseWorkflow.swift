@@ -38,11 +38,8 @@ struct CaseWorkflow {
     /// verify clock.
     mutating func open(complaint: Complaint, complaintID: Int64, decision: RoutingDecision) throws -> Int64 {
         let isAutomatic = decision.verify == .auto
-        let policy = decision.priority.flatMap(ruleSet.priority(named:))
-        let clocks =
-            isAutomatic
-            ? dispatchClocks(policy: policy, at: complaint.receivedAt)
-            : [CaseClock.start(.verify, budget: SLADefaults.verify, at: complaint.receivedAt, calendar: calendar)]
+        // One definition of the first clocks, shared with `rules test`, `rules route` and `rules explain`.
+        let clocks = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt).clocks
         let caseID = try transaction.insertCase(
             complaintID: complaintID,
             state: isAutomatic ? .dispatched : .received,

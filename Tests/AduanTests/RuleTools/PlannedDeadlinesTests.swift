@@ -71,7 +71,7 @@ struct PlannedDeadlinesTests {
         "the respond deadline of the Banten rules is what aduanctl sla due prints for the same budget",
         arguments: [
             ("Banjir lagi di perumahan", "2026-03-13T15:00:00+07:00", ["--working-hours", "4"]),
-            ("Puskesmas kehabisan obat", "2026-03-19T08:00:00+07:00", ["--working-days", "2"]),
+            ("Rumah sakit kehabisan obat", "2026-03-19T08:00:00+07:00", ["--working-days", "2"]),
             ("Jalan rusak di depan sekolah dasar", "2026-03-17T10:00:00+07:00", ["--working-days", "5"]),
             ("Izin usaha belum terbit", "2026-05-13T14:00:00+07:00", ["--working-days", "5"]),
             ("Terima kasih pak", "2026-12-24T16:00:00+07:00", ["--working-days", "5"]),
