@@ -8,7 +8,7 @@ enum RulesCommand {
     static let usage = """
         usage: aduanctl rules check [DIR] [--rules DIR]
                aduanctl rules show HASH [--json]
-               aduanctl rules test|explain|route …   (see aduanctl rules test|explain|route --help)
+               aduanctl rules test|explain|route|diff …   (see aduanctl rules test|explain|route|diff --help)
 
         check  parses and checks every *.rules file of DIR (default: $CONFIGURATION_DIRECTORY/rules, else ./rules)
                and prints every error and warning as path:line:column, the source line and a caret. Exits 1 on
@@ -19,7 +19,7 @@ enum RulesCommand {
 
     static func run(_ arguments: [String], context: CommandContext) throws(CommandFailure) {
         var scanner = ArgumentScanner(arguments, command: "aduanctl rules")
-        if scanner.wantsHelp, !["test", "explain", "route"].contains(arguments.first) { return print(usage) }
+        if scanner.wantsHelp, !["test", "explain", "route", "diff"].contains(arguments.first) { return print(usage) }
         guard let verb = try scanner.positional() else {
             throw .usage("missing a verb: aduanctl rules check [DIR]", help: "aduanctl rules")
         }
@@ -29,7 +29,9 @@ enum RulesCommand {
         case "test": try RulesTestCommand.run(&scanner)
         case "explain": try RulesExplainCommand.run(&scanner)
         case "route": try RulesRouteCommand.run(&scanner)
-        default: throw .usage("unknown verb '\(verb)'; try: check, show, test, explain, route", help: "aduanctl rules")
+        case "diff": try RulesDiffCommand.run(&scanner)
+        default:
+            throw .usage("unknown verb '\(verb)'; try: check, show, test, explain, route, diff", help: "aduanctl rules")
         }
     }
 
