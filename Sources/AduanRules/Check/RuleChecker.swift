@@ -22,6 +22,10 @@ struct RuleChecker {
     var shadowedPriorities: [(name: String, location: SourceLocation, shadowedBy: String)] = []
     /// The holiday files that calendars name, with their texts.
     var holidayFiles = HolidayFileReader()
+    /// The list files that lists name, with their texts.
+    var listFiles = ListFileReader()
+    /// The `define` blocks.
+    var defines = NamedConditions()
 
     init(normalizer: TextNormalizer, sources: [String: String]) {
         self.normalizer = normalizer
@@ -56,6 +60,7 @@ struct RuleChecker {
         for block in blocksByKind[RuleVocabulary.list] ?? [] {
             checkList(block)
         }
+        checkDefines(blocksByKind[RuleVocabulary.define] ?? [])
         // Escalations and priorities name each other (`escalation = …`, `raise(…)`): declare both first.
         let priorityBlocks = blocksByKind[RuleVocabulary.priority] ?? []
         let escalationBlocks = blocksByKind[RuleVocabulary.escalation] ?? []
@@ -66,6 +71,7 @@ struct RuleChecker {
         let routes = checkRoutes(blocksByKind[RuleVocabulary.route] ?? [], lastPath: documents.last?.path ?? "")
         let calendar = checkCalendars(blocksByKind[RuleVocabulary.calendar] ?? [])
         reportUnused(escalationBlocks: escalationBlocks)
+        reportUnusedDefines()
         if diagnostics.contains(where: \.isError) { return nil }
         guard let calendar else { return nil }
         return RuleProgram(

@@ -53,7 +53,7 @@ public enum RuleLoader {
 
     /// Parses, checks and compiles `files` (in the given order) as one snapshot.
     ///
-    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Holiday files that calendars
+    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Files that lists and calendars
     /// name (`file("…")`) are read from disk, relative to the folder of the rule file's path; they join the result's
     /// files and the snapshot hash.
     public static func compile(_ files: [RuleFile], normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
@@ -71,7 +71,7 @@ public enum RuleLoader {
         var checker = RuleChecker(normalizer: normalizer, sources: sources)
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
-        let snapshotFiles = files + checker.holidayFiles.files
+        let snapshotFiles = files + checker.dataFiles
         let order = Dictionary(
             snapshotFiles.enumerated().map { ($1.path, $0) },
             uniquingKeysWith: { first, _ in first }
