@@ -48,7 +48,8 @@ extension RuleChecker {
             if isFirstRead {
                 diagnostics += fileDiagnostics.map { diagnostic in
                     var diagnostic = diagnostic
-                    diagnostic.help = (diagnostic.help.map { $0 + "; " } ?? "")
+                    diagnostic.help =
+                        (diagnostic.help.map { $0 + "; " } ?? "")
                         + "read for \(describe(block)) at \(call.location)"
                     return diagnostic
                 }

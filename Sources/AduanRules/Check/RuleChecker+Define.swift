@@ -109,7 +109,8 @@ extension RuleChecker {
         case let closest?:
             help = "did you mean '\(closest)'?"
         case nil:
-            help = "declare it with 'define \"\(name)\" { when = … }', or write a condition such as "
+            help =
+                "declare it with 'define \"\(name)\" { when = … }', or write a condition such as "
                 + "'text has any <list>'"
         }
         diagnostics.append(.error("unknown named condition '\(name)'", at: location, help: help))

@@ -178,7 +178,11 @@ extension RuleChecker {
             }
             if id == agency {
                 diagnostics.append(
-                    .warning("agency '\(id)' is already the 'to' of this route", at: item.location, help: "remove it from 'cc'")
+                    .warning(
+                        "agency '\(id)' is already the 'to' of this route",
+                        at: item.location,
+                        help: "remove it from 'cc'"
+                    )
                 )
             } else if ids.contains(id) {
                 diagnostics.append(.warning("agency '\(id)' is in 'cc' twice", at: item.location, help: "remove one"))

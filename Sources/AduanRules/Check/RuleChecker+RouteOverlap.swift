@@ -76,8 +76,8 @@ extension RuleChecker {
                             )
                         )
                     }
-                    if !earlierUses.contains(where: { $0.list == list && $0.route.route.agency == located.route.agency })
-                    {
+                    if !earlierUses.contains(where: { $0.list == list && $0.route.route.agency == located.route.agency }
+                    ) {
                         uses[phrase, default: []].append((located, list))
                     }
                 }
