@@ -74,7 +74,7 @@ extension DocumentFormatter {
             kind: { .operand($0) },
             closing: closing,
             source: source
-        ) { _, _, _ in nil }
+        )
         var buckets = CommentBuckets(entries: entries, comments: comments)
         let before = buckets.opening + buckets.leading[0]
         let after = buckets.dangling
@@ -104,7 +104,7 @@ extension DocumentFormatter {
                 kind: { .item($0) },
                 closing: closing,
                 source: source
-            ) { _, _, _ in nil }
+            )
             return (.list(entries: entries, buckets: CommentBuckets(entries: entries, comments: comments)), [])
         case .condition:
             guard let chain else { return (.inline, comments) }

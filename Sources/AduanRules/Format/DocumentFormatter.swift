@@ -37,27 +37,28 @@ struct DocumentFormatter {
             location: Self.location(of:),
             kind: { $0 },
             closing: closing,
-            source: source
-        ) { [source] element, first, last in
-            switch element {
-            case .block:
-                let opening = source.openingBraceIndex(from: first)
-                return opening...source.closingIndex(ofOpeningAt: opening)
-            case .attribute(let attribute):
-                switch attribute.value.kind {
-                case .list:
-                    let opening = source.tokenIndex(at: attribute.value.location)
+            source: source,
+            innerRange: { [source] element, first, last in
+                switch element {
+                case .block:
+                    let opening = source.openingBraceIndex(from: first)
                     return opening...source.closingIndex(ofOpeningAt: opening)
-                case .condition:
-                    let start = source.tokenIndex(at: attribute.value.location)
-                    return start...max(start, last)
-                default:
+                case .attribute(let attribute):
+                    switch attribute.value.kind {
+                    case .list:
+                        let opening = source.tokenIndex(at: attribute.value.location)
+                        return opening...source.closingIndex(ofOpeningAt: opening)
+                    case .condition:
+                        let start = source.tokenIndex(at: attribute.value.location)
+                        return start...max(start, last)
+                    default:
+                        return nil
+                    }
+                case .item, .operand:
                     return nil
                 }
-            case .item, .operand:
-                return nil
             }
-        }
+        )
     }
 
     private static func location(of kind: FormatEntry.Kind) -> SourceLocation {

@@ -44,7 +44,7 @@ struct FormatEntry {
         kind: (Element) -> Kind,
         closing: Int,
         source: FormatSource,
-        innerRange: (Element, _ first: Int, _ last: Int) -> ClosedRange<Int>?
+        innerRange: (Element, _ first: Int, _ last: Int) -> ClosedRange<Int>? = { _, _, _ in nil }
     ) -> [FormatEntry] {
         let firsts = elements.map { source.tokenIndex(at: location($0)) }
         return elements.indices.map { index in
