@@ -73,7 +73,8 @@ extension DocumentFormatter {
             location: \.location,
             kind: { .operand($0) },
             closing: closing,
-            source: source
+            source: source,
+            separator: word
         )
         var buckets = CommentBuckets(entries: entries, comments: comments)
         let before = buckets.opening + buckets.leading[0]

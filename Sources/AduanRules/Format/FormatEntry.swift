@@ -16,6 +16,8 @@ struct FormatEntry {
     var kind: Kind
     /// The index of its first token.
     var first: Int
+    /// The index of its last token.
+    var last: Int
     /// Tokens strictly after `lowerBound` up to `upperBound` are inside the element's own container (a block's
     /// braces, a list's brackets, a condition); comments there belong to it. `nil` when it has none.
     var inner: ClosedRange<Int>?
@@ -23,8 +25,13 @@ struct FormatEntry {
     var hasBlankLineBefore: Bool
 
     /// Whether a comment before the token at `index` is inside the element's own container.
-    func contains(_ index: Int) -> Bool {
+    func containsInside(_ index: Int) -> Bool {
         inner.map { $0.lowerBound < index && index <= $0.upperBound } ?? false
+    }
+
+    /// Whether a comment before the token at `index` is between the element's first and last tokens.
+    func spans(_ index: Int) -> Bool {
+        first < index && index <= last
     }
 
     /// Whether it is a block.
@@ -37,6 +44,7 @@ struct FormatEntry {
     /// the token `closing` (a `}`, a `]`, the end of a condition or of the file).
     ///
     /// - Parameters:
+    ///   - separator: The word between elements (`and`, `or`), which belongs to neither.
     ///   - innerRange: The container of an element that has one, given its first and last token.
     static func entries<Element>(
         _ elements: [Element],
@@ -44,15 +52,21 @@ struct FormatEntry {
         kind: (Element) -> Kind,
         closing: Int,
         source: FormatSource,
+        separator: String? = nil,
         innerRange: (Element, _ first: Int, _ last: Int) -> ClosedRange<Int>? = { _, _, _ in nil }
     ) -> [FormatEntry] {
         let firsts = elements.map { source.tokenIndex(at: location($0)) }
         return elements.indices.map { index in
             let next = index + 1 < elements.count ? firsts[index + 1] : closing
-            let last = max(source.lastSignificantIndex(before: next), firsts[index])
+            var last = source.lastSignificantIndex(before: next)
+            if let separator, index + 1 < elements.count, source.tokens[last].identifier == separator {
+                last = source.lastSignificantIndex(before: last)
+            }
+            last = max(last, firsts[index])
             return FormatEntry(
                 kind: kind(elements[index]),
                 first: firsts[index],
+                last: last,
                 inner: innerRange(elements[index], firsts[index], last),
                 hasBlankLineBefore: source.hasBlankLineBefore(location(elements[index]))
             )

@@ -26,7 +26,9 @@ struct ListFileTests {
             diagnostic.help = diagnostic.help?.replacingOccurrences(of: directory.path + "/", with: "")
             return diagnostic
         }
-        result.files = result.files.map { RuleFile(path: String($0.path.dropFirst(directory.path.count + 1)), text: $0.text) }
+        result.files = result.files.map {
+            RuleFile(path: String($0.path.dropFirst(directory.path.count + 1)), text: $0.text)
+        }
         return result
     }
 
@@ -83,7 +85,10 @@ struct ListFileTests {
         try directory.write("data/jalan.csv", "jalan rusak\njalan berlubang\n")
         let second = try #require(RuleLoader.load(directory: directory.path).ruleSet)
         #expect(second.hash != first.hash)
-        #expect(second.route(RoutingInput(text: "jalan berlubang", region: Region.resolve("Kabupaten Lebak"))).agency == "dpupr")
+        #expect(
+            second.route(RoutingInput(text: "jalan berlubang", region: Region.resolve("Kabupaten Lebak"))).agency
+                == "dpupr"
+        )
     }
 
     @Test("errors in a list file are reported at the file's own line and column, with its line shown")

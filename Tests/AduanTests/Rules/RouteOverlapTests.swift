@@ -34,7 +34,10 @@ struct RouteOverlapTests {
                     + "needs only part of its condition",
             ]
         )
-        #expect(result.diagnostics[0].help == "\"Jalan\" is at rules/main.rules:9:1; move \"Jalan Serang\" before it, or remove it")
+        #expect(
+            result.diagnostics[0].help
+                == "\"Jalan\" is at rules/main.rules:9:1; move \"Jalan Serang\" before it, or remove it"
+        )
     }
 
     @Test("every route after one with always is reported, naming that route")
