@@ -49,37 +49,34 @@ extension RuleChecker {
         for (name, list) in lists {
             if case .phrases(let index) = list.content { listsByIndex[index] = (name, list) }
         }
-        var uses: [Int: [(route: LocatedRoute, list: Int)]] = [:]
+        // For each phrase, the first route that reaches it through each list, in route order.
+        var uses: [Int: [(route: CompiledRoute, list: Int)]] = [:]
         var reported: Set<[Int]> = []
         for located in routes {
-            for list in Self.positivePhraseLists(in: located.route.condition) {
+            let route = located.route
+            for list in Self.positivePhraseLists(in: route.condition) {
                 for phrase in phraseLists[list] {
                     let earlierUses = uses[phrase] ?? []
-                    for earlier in earlierUses
-                    where earlier.route.route.agency != located.route.agency && earlier.list != list
-                        && reported.insert([phrase, earlier.list, list]).inserted
-                    {
-                        guard let earlierList = listsByIndex[earlier.list], let laterList = listsByIndex[list],
-                            let location = laterList.list.phraseLocations[phrase]
-                        else { continue }
-                        let words = catalog.phrases[phrase].joined(separator: " ")
-                        let first = earlier.route.route
-                        diagnostics.append(
-                            .warning(
-                                "phrase \"\(words)\" leads to two agencies: route \"\(first.label)\" (list "
-                                    + "'\(earlierList.name)', to \"\(first.agency)\") and route "
-                                    + "\"\(located.route.label)\" (list '\(laterList.name)', to "
-                                    + "\"\(located.route.agency)\")",
-                                at: location,
-                                help: "\"\(first.label)\" comes first and takes every complaint with this phrase; "
-                                    + "keep the phrase in the lists of one agency"
-                            )
+                    if !earlierUses.contains(where: { $0.list == list }) {
+                        uses[phrase, default: []].append((route, list))
+                    }
+                    guard
+                        let earlier = earlierUses.first(where: { $0.list != list && $0.route.agency != route.agency }),
+                        reported.insert([phrase, earlier.list, list]).inserted,
+                        let earlierList = listsByIndex[earlier.list], let laterList = listsByIndex[list],
+                        let location = laterList.list.phraseLocations[phrase]
+                    else { continue }
+                    let words = catalog.phrases[phrase].joined(separator: " ")
+                    diagnostics.append(
+                        .warning(
+                            "phrase \"\(words)\" leads to two agencies: route \"\(earlier.route.label)\" (list "
+                                + "'\(earlierList.name)', to \"\(earlier.route.agency)\") and route \"\(route.label)\" "
+                                + "(list '\(laterList.name)', to \"\(route.agency)\")",
+                            at: location,
+                            help: "\"\(earlier.route.label)\" comes first and takes every complaint with this phrase; "
+                                + "keep the phrase in the lists of one agency"
                         )
-                    }
-                    if !earlierUses.contains(where: { $0.list == list && $0.route.route.agency == located.route.agency }
-                    ) {
-                        uses[phrase, default: []].append((located, list))
-                    }
+                    )
                 }
             }
         }

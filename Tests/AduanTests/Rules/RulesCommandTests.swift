@@ -10,7 +10,10 @@ struct RulesCommandTests {
 
         """
 
-    @Test("--help works for fmt and check and names their flags", arguments: [["fmt", "--help"], ["check", "--help"]])
+    @Test(
+        "--help works for fmt and check and names their flags",
+        arguments: [["fmt", "--help"], ["check", "--help"]]
+    )
     func help(arguments: [String]) throws {
         let run = try CommandRun.aduanctl(["rules"] + arguments)
         #expect(run.exitCode == 0)
@@ -22,10 +25,11 @@ struct RulesCommandTests {
     func strict() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        try (Self.agencies + """
-        list "sisa" { phrases = ["sisa"] }
-        otherwise { to = "dpupr" }
-        """).write(toFile: folder.file("a.rules"), atomically: true, encoding: .utf8)
+        try
+            (Self.agencies + """
+                list "sisa" { phrases = ["sisa"] }
+                otherwise { to = "dpupr" }
+                """).write(toFile: folder.file("a.rules"), atomically: true, encoding: .utf8)
         let lenient = try CommandRun.aduanctl(["rules", "check", folder.path])
         #expect(lenient.exitCode == 0)
         #expect(lenient.standardOutput.contains(": ok, 1 files, 0 routes, 2 agencies, 1 warning, hash "))
@@ -93,7 +97,10 @@ struct RulesCommandTests {
         #expect(run.standardError.hasSuffix("error: 1 file not formatted: fix the errors above and run fmt again\n"))
         #expect(run.standardOutput == folder.file("b.rules") + "\n")
         #expect(try String(contentsOfFile: folder.file("a.rules"), encoding: .utf8) == broken)
-        #expect(try String(contentsOfFile: folder.file("b.rules"), encoding: .utf8) == "otherwise {\n    to = \"dpupr\"\n}\n")
+        #expect(
+            try String(contentsOfFile: folder.file("b.rules"), encoding: .utf8)
+                == "otherwise {\n    to = \"dpupr\"\n}\n"
+        )
     }
 
     @Test("fmt on a directory that does not exist fails with one error line")
