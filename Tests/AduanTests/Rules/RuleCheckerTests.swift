@@ -135,6 +135,26 @@ struct RuleCheckerTests {
         )
     }
 
+    @Test("a list holds one kind of entry, and at least one")
+    func listKinds() {
+        let result = RuleFixtures.compile([
+            "main.rules": RuleFixtures.agencies + """
+
+                list "campur" { phrases = ["a"], regions = ["Kota Serang"] }
+                list "kosong" { }
+                otherwise { to = "diskominfo" }
+                """
+        ])
+        #expect(
+            summaries(result) == [
+                "rules/main.rules:5:1: warning: list 'campur' is never used",
+                "rules/main.rules:5:34: error: a list holds one kind of entry: 'phrases' and 'regions' are both set",
+                "rules/main.rules:6:1: error: list \"kosong\" has no 'phrases', 'regions' or 'reporters'",
+                "rules/main.rules:6:1: warning: list 'kosong' is never used",
+            ]
+        )
+    }
+
     @Test("warnings alone do not stop the rule set from being built")
     func warningsOnly() {
         let result = RuleFixtures.compile([
