@@ -1,10 +1,6 @@
 extension RuleChecker {
-    /// The block's attributes by key, after reporting unknown, planned and repeated keys and nested blocks.
-    mutating func attributes(
-        of block: SyntaxBlock,
-        allowed: [String],
-        planned: [String] = []
-    ) -> [String: SyntaxAttribute] {
+    /// The block's attributes by key, after reporting unknown and repeated keys and nested blocks.
+    mutating func attributes(of block: SyntaxBlock, allowed: [String]) -> [String: SyntaxAttribute] {
         var attributes: [String: SyntaxAttribute] = [:]
         for attribute in block.attributes {
             if allowed.contains(attribute.key) {
@@ -19,16 +15,8 @@ extension RuleChecker {
                 } else {
                     attributes[attribute.key] = attribute
                 }
-            } else if planned.contains(attribute.key) {
-                diagnostics.append(
-                    .error(
-                        "'\(attribute.key)' in a \(block.kind) block is not supported yet",
-                        at: attribute.location,
-                        help: "remove it"
-                    )
-                )
             } else if !attribute.value.isInvalid {
-                let suggestion = Suggestion.closest(to: attribute.key, among: allowed + planned)
+                let suggestion = Suggestion.closest(to: attribute.key, among: allowed)
                 diagnostics.append(
                     .error(
                         "unknown key '\(attribute.key)' in \(describe(block))",
@@ -46,7 +34,7 @@ extension RuleChecker {
             }
         }
         for nested in block.blocks {
-            let isTopLevelKind = (RuleVocabulary.supportedKinds + RuleVocabulary.plannedKinds).contains(nested.kind)
+            let isTopLevelKind = RuleVocabulary.supportedKinds.contains(nested.kind)
             diagnostics.append(
                 .error(
                     "a '\(nested.kind)' block cannot appear inside \(describe(block))",

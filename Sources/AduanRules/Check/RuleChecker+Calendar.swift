@@ -159,8 +159,7 @@ extension RuleChecker {
             )
             return nil
         }
-        guard !path.hasPrefix("/"), let slash = value.location.path.lastIndex(of: "/") else { return path }
-        return String(value.location.path[...slash]) + path
+        return Self.dataFilePath(path, namedAt: value.location)
     }
 
     /// The holidays of one file; reports a file that cannot be read where it is named, and a bad line in the

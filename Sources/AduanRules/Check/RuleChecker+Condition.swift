@@ -1,7 +1,8 @@
 import AduanCore
 
 extension RuleChecker {
-    /// Resolves a condition's lists, phrases, channels and regions; reports every problem in it.
+    /// Resolves a condition's lists, phrases, channels, regions, reporter kinds and named conditions; reports every
+    /// problem in it.
     mutating func compile(_ condition: SyntaxCondition) -> CompiledCondition? {
         switch condition.kind {
         case .textHas(let quantifier, let listName):
@@ -13,23 +14,12 @@ extension RuleChecker {
             return channel(value).map { .channel($0) }
         case .regionIn(let value):
             return regionSet(value).map { .region($0) }
-        case .reporterIn:
-            diagnostics.append(
-                .error("'reporter in' is not supported yet", at: condition.location, help: "remove this condition")
-            )
-            return nil
+        case .reporterIn(let value):
+            return reporterSet(value).map { .reporter($0) }
         case .always:
             return .always
         case .reference(let name):
-            diagnostics.append(
-                .error(
-                    "named condition '\(name)': 'define' blocks are not supported yet",
-                    at: condition.location,
-                    help: Suggestion.didYouMean(name, among: TokenParser.conditionWords)
-                        ?? "write the condition itself, e.g. 'text has any \(name)'"
-                )
-            )
-            return nil
+            return namedCondition(name, at: condition.location)
         case .not(let operand):
             return compile(operand).map { .not($0) }
         case .and(let left, let right):
@@ -51,12 +41,12 @@ extension RuleChecker {
         switch list.content {
         case .phrases(let index):
             return index
-        case .regions:
+        case .regions, .reporters:
             diagnostics.append(
                 .error(
-                    "list '\(name)' holds regions, not phrases",
+                    "list '\(name)' holds \(list.content.noun), not phrases",
                     at: value.location,
-                    help: "use it as 'region in \(name)'"
+                    help: "use it as '\(list.content.usage(of: name))'"
                 )
             )
             return nil
@@ -84,12 +74,51 @@ extension RuleChecker {
         switch list.content {
         case .regions(let regions):
             return regions
-        case .phrases:
+        case .phrases, .reporters:
             diagnostics.append(
                 .error(
-                    "list '\(name)' holds phrases, not regions",
+                    "list '\(name)' holds \(list.content.noun), not regions",
                     at: value.location,
-                    help: "'region in' needs a list with 'regions = [...]'; for phrases write 'text has any \(name)'"
+                    help: "'region in' needs a list with 'regions = [...]'; use this one as "
+                        + "'\(list.content.usage(of: name))'"
+                )
+            )
+            return nil
+        case .invalid:
+            return nil
+        }
+    }
+
+    /// The normalised reporter kinds of `reporter in <list>` or `reporter in ["…", …]`.
+    private mutating func reporterSet(_ value: SyntaxValue) -> [String]? {
+        if let items = value.list {
+            if items.isEmpty {
+                diagnostics.append(.error("'reporter in' has an empty list", at: value.location))
+                return nil
+            }
+            return reporterKinds(items)
+        }
+        guard let name = value.identifier else {
+            diagnostics.append(
+                .error(
+                    "'reporter in' needs a list name or [\"…\"], found \(value.kindDescription)",
+                    at: value.location,
+                    help: value.string.map { "write 'reporter in [\"\($0)\"]'" }
+                )
+            )
+            return nil
+        }
+        guard let list = useList(named: name, at: value.location) else { return nil }
+        switch list.content {
+        case .reporters(let kinds):
+            return kinds
+        case .phrases, .regions:
+            diagnostics.append(
+                .error(
+                    "list '\(name)' holds \(list.content.noun), not reporter kinds",
+                    at: value.location,
+                    help: "'reporter in' needs a list with 'reporters = [...]'; use this one as "
+                        + "'\(list.content.usage(of: name))'"
                 )
             )
             return nil

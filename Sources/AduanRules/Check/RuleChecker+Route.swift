@@ -2,6 +2,7 @@ extension RuleChecker {
     /// Checks `route` and `otherwise` blocks in load order; `otherwise` must come once, after every route.
     mutating func checkRoutes(_ blocks: [SyntaxBlock], lastPath: String) -> [CompiledRoute] {
         var routes: [CompiledRoute] = []
+        var located: [LocatedRoute] = []
         var labels: [String: SourceLocation] = [:]
         var otherwise: (block: SyntaxBlock, route: CompiledRoute?)?
         for block in blocks {
@@ -30,8 +31,13 @@ extension RuleChecker {
                     )
                 )
             }
-            if let route { routes.append(route) }
+            if let route {
+                routes.append(route)
+                located.append(LocatedRoute(route: route, location: block.location))
+            }
         }
+        reportShadowedRoutes(located)
+        reportPhrasesOfTwoAgencies(located)
         guard let otherwise else {
             diagnostics.append(
                 .error(
@@ -61,23 +67,21 @@ extension RuleChecker {
         if let name = label, !declare(name, at: block.location, in: &labels) {
             label = nil
         }
-        let attributes = attributes(
-            of: block,
-            allowed: RuleVocabulary.routeKeys,
-            planned: RuleVocabulary.plannedRouteKeys
-        )
+        let attributes = attributes(of: block, allowed: RuleVocabulary.routeKeys)
         var condition: CompiledCondition?
         if let attribute = required("when", in: attributes, of: block, example: "when = text has any <list>") {
             condition = self.condition(of: attribute)
         }
         let agency = destination(attributes, of: block)
+        let cc = carbonCopies(attributes["cc"], to: agency)
         let verify = verifyMode(attributes["verify"])
         let priority = forcedPriority(attributes["priority"])
-        guard let label, let condition, let agency, let verify, let priority else { return nil }
+        guard let label, let condition, let agency, let cc, let verify, let priority else { return nil }
         return CompiledRoute(
             label: label,
             condition: condition,
             agency: agency,
+            cc: cc,
             verify: verify,
             priority: priority
         )
@@ -93,19 +97,17 @@ extension RuleChecker {
                 )
             )
         }
-        let attributes = attributes(
-            of: block,
-            allowed: RuleVocabulary.otherwiseKeys,
-            planned: RuleVocabulary.plannedRouteKeys
-        )
+        let attributes = attributes(of: block, allowed: RuleVocabulary.otherwiseKeys)
         let agency = destination(attributes, of: block)
+        let cc = carbonCopies(attributes["cc"], to: agency)
         let verify = verifyMode(attributes["verify"])
         let priority = forcedPriority(attributes["priority"])
-        guard let agency, let verify, let priority else { return nil }
+        guard let agency, let cc, let verify, let priority else { return nil }
         return CompiledRoute(
             label: RuleVocabulary.otherwise,
             condition: .always,
             agency: agency,
+            cc: cc,
             verify: verify,
             priority: priority
         )
@@ -135,6 +137,60 @@ extension RuleChecker {
         else { return nil }
         checkAgencyReference(agency, at: attribute.valueLocation)
         return agencyIDs[agency] == nil ? nil : agency
+    }
+
+    /// The agency ids of `cc = ["…", …]`, `[]` when absent; reports other values, unknown agencies, repeats and the
+    /// route's own `to`.
+    private mutating func carbonCopies(_ attribute: SyntaxAttribute?, to agency: String?) -> [String]? {
+        guard let attribute else { return [] }
+        if attribute.value.isInvalid { return nil }
+        guard let items = attribute.value.list else {
+            diagnostics.append(
+                .error(
+                    "'cc' must be a list of agency ids, found \(attribute.value.kindDescription)",
+                    at: attribute.valueLocation,
+                    help: "write cc = [\"\(attribute.value.string ?? "agency-id")\"]"
+                )
+            )
+            return nil
+        }
+        if items.isEmpty {
+            diagnostics.append(.warning("'cc' is empty", at: attribute.valueLocation, help: "remove it"))
+        }
+        var ids: [String] = []
+        var isValid = true
+        for item in items {
+            guard let id = item.string else {
+                diagnostics.append(
+                    .error(
+                        "an agency id must be a quoted string, found \(item.kindDescription)",
+                        at: item.location,
+                        help: item.identifier.map { "write \"\($0)\"" }
+                    )
+                )
+                isValid = false
+                continue
+            }
+            guard agencyIDs[id] != nil else {
+                checkAgencyReference(id, at: item.location)
+                isValid = false
+                continue
+            }
+            if id == agency {
+                diagnostics.append(
+                    .warning(
+                        "agency '\(id)' is already the 'to' of this route",
+                        at: item.location,
+                        help: "remove it from 'cc'"
+                    )
+                )
+            } else if ids.contains(id) {
+                diagnostics.append(.warning("agency '\(id)' is in 'cc' twice", at: item.location, help: "remove one"))
+            } else {
+                ids.append(id)
+            }
+        }
+        return isValid ? ids : nil
     }
 
     /// The priority a route sets with `priority = "P1"`: `.some(nil)` when it sets none, `nil` after an error.

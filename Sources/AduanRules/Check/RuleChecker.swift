@@ -22,6 +22,10 @@ struct RuleChecker {
     var shadowedPriorities: [(name: String, location: SourceLocation, shadowedBy: String)] = []
     /// The holiday files that calendars name, with their texts.
     var holidayFiles = HolidayFileReader()
+    /// The list files that lists name, with their texts.
+    var listFiles = ListFileReader()
+    /// The `define` blocks.
+    var defines = NamedConditions()
 
     init(normalizer: TextNormalizer, sources: [String: String]) {
         self.normalizer = normalizer
@@ -56,6 +60,7 @@ struct RuleChecker {
         for block in blocksByKind[RuleVocabulary.list] ?? [] {
             checkList(block)
         }
+        checkDefines(blocksByKind[RuleVocabulary.define] ?? [])
         // Escalations and priorities name each other (`escalation = …`, `raise(…)`): declare both first.
         let priorityBlocks = blocksByKind[RuleVocabulary.priority] ?? []
         let escalationBlocks = blocksByKind[RuleVocabulary.escalation] ?? []
@@ -70,6 +75,7 @@ struct RuleChecker {
             routes: blocksByKind[RuleVocabulary.route] ?? []
         )
         reportUnused(escalationBlocks: escalationBlocks)
+        reportUnusedDefines()
         if diagnostics.contains(where: \.isError) { return nil }
         guard let calendar else { return nil }
         return RuleProgram(
@@ -86,18 +92,7 @@ struct RuleChecker {
     }
 
     private mutating func reportUnsupportedKind(_ block: SyntaxBlock) {
-        if RuleVocabulary.plannedKinds.contains(block.kind) {
-            diagnostics.append(
-                .error(
-                    "'\(block.kind)' blocks are not supported yet",
-                    at: block.location,
-                    help:
-                        "this version compiles \(RuleVocabulary.supportedKinds.joined(separator: ", ")); remove the block"
-                )
-            )
-            return
-        }
-        let known = RuleVocabulary.supportedKinds + RuleVocabulary.plannedKinds
+        let known = RuleVocabulary.supportedKinds
         diagnostics.append(
             .error(
                 "unknown block kind '\(block.kind)'",

@@ -2,6 +2,7 @@
 enum RuleVocabulary {
     static let agency = "agency"
     static let list = "list"
+    static let define = "define"
     static let calendar = "calendar"
     static let priority = "priority"
     static let escalation = "escalation"
@@ -11,19 +12,16 @@ enum RuleVocabulary {
     static let test = "test"
 
     /// Top-level block kinds this version compiles.
-    static let supportedKinds = [agency, list, calendar, priority, escalation, route, otherwise, test]
-    /// Block kinds of the design that are not compiled yet; reported as such rather than ignored.
-    static let plannedKinds = ["define"]
+    static let supportedKinds = [agency, list, define, calendar, priority, escalation, route, otherwise, test]
 
     static let agencyKeys = ["name", "short", "parent", "region"]
-    static let listKeys = ["phrases", "regions"]
+    static let listKeys = ["phrases", "regions", "reporters"]
+    static let defineKeys = ["when"]
     static let calendarKeys = ["timezone", "hours", "holidays"]
     static let priorityKeys = ["when", "respond", "resolve", "escalation"]
     static let stepKeys = ["at", "do", "quiet"]
-    static let routeKeys = ["when", "to", "verify", "priority"]
-    static let otherwiseKeys = ["to", "verify", "priority"]
-    /// Route keys of the design that are not compiled yet.
-    static let plannedRouteKeys = ["cc"]
+    static let routeKeys = ["when", "to", "cc", "verify", "priority"]
+    static let otherwiseKeys = ["to", "cc", "verify", "priority"]
 
     /// The calendar a snapshot uses when several are declared.
     static let defaultCalendar = "default"

@@ -12,6 +12,8 @@ indirect enum CompiledCondition: Sendable, Hashable {
     case channel(Channel)
     /// The complaint's region is one of these.
     case region([Region])
+    /// The reporter's kind, normalised with ``RouteEvaluation/normalizedReporterKind(_:)``, is one of these.
+    case reporter([String])
     /// Always true.
     case always
     /// The operand is false.

@@ -6,6 +6,8 @@ struct CompiledRoute: Sendable, Hashable {
     var condition: CompiledCondition
     /// The agency id it sends to.
     var agency: String
+    /// Agency ids that get a copy (`cc = [...]`).
+    var cc: [String]
     /// How cases it routes are verified.
     var verify: VerifyMode
     /// The priority it gives its cases (`priority = "P1"`), instead of the first matching priority block.

@@ -1,4 +1,5 @@
 import AduanCore
+import Foundation
 
 /// Evaluates compiled conditions against what one complaint matched.
 struct RouteEvaluation {
@@ -10,6 +11,13 @@ struct RouteEvaluation {
     let phraseLists: [[Int]]
     let channel: Channel
     let region: Region?
+    /// The reporter's kind, normalised; `nil` when the complaint names no reporter or no kind.
+    let reporterKind: String?
+
+    /// How reporter kinds compare: without surrounding white space and case, so that `Lansia ` is `lansia`.
+    static func normalizedReporterKind(_ kind: String) -> String {
+        kind.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
 
     func isSatisfied(_ condition: CompiledCondition) -> Bool {
         switch condition {
@@ -18,6 +26,7 @@ struct RouteEvaluation {
         case .phrase(let phrase): found.contains(phrase)
         case .channel(let expected): channel == expected
         case .region(let regions): region.map { actual in regions.contains { $0.code == actual.code } } ?? false
+        case .reporter(let kinds): reporterKind.map { kinds.contains($0) } ?? false
         case .always: true
         case .not(let operand): !isSatisfied(operand)
         case .and(let left, let right): isSatisfied(left) && isSatisfied(right)
@@ -42,6 +51,8 @@ struct RouteEvaluation {
             evidence.add(other: "channel \(channel.rawValue)")
         case .region:
             if let region { evidence.add(other: "region \(region.name)") }
+        case .reporter:
+            if let reporterKind { evidence.add(other: "reporter \(reporterKind)") }
         case .always:
             evidence.isUnconditional = true
         case .not:

@@ -2,7 +2,7 @@
 struct RouteEvidence {
     /// Phrase ids in the order the condition names them, without repeats.
     private(set) var phrases: [Int] = []
-    /// Channel and region facts, e.g. `region Kota Serang`, without repeats.
+    /// Channel, region and reporter facts, e.g. `region Kota Serang`, without repeats.
     private(set) var others: [String] = []
     /// Whether an `always` was part of what held.
     var isUnconditional = false

@@ -4,6 +4,8 @@ public struct RoutingDecision: Sendable, Hashable {
     public var route: String
     /// The agency id the complaint is sent to.
     public var agency: String
+    /// Agency ids that receive a copy for information (the route's `cc`), in the order written; empty when none.
+    public var cc: [String]
     /// Whether the case is verified automatically or by an administrator.
     public var verify: VerifyMode
     /// The priority's name: the route's `priority = …`, else the first priority block whose condition holds;
@@ -19,6 +21,7 @@ public struct RoutingDecision: Sendable, Hashable {
     public init(
         route: String,
         agency: String,
+        cc: [String] = [],
         verify: VerifyMode,
         priority: String?,
         matchedPhrases: [String],
@@ -26,6 +29,7 @@ public struct RoutingDecision: Sendable, Hashable {
     ) {
         self.route = route
         self.agency = agency
+        self.cc = cc
         self.verify = verify
         self.priority = priority
         self.matchedPhrases = matchedPhrases

@@ -30,8 +30,8 @@ public final class RuleSet: Sendable {
 
     /// SHA-256 (hex) of the files' names and texts in load order; see ``RuleFile/snapshotHash(of:)``.
     public let hash: String
-    /// The files the snapshot was compiled from: the rule files in load order, then the holiday files their
-    /// calendars read, in the order first named.
+    /// The files the snapshot was compiled from: the rule files in load order, then the data files they name with
+    /// `file("…")`: the list files, then the holiday files of calendars, each in the order first named.
     public let files: [RuleFile]
     /// Agencies in declaration order.
     public let agencies: [Agency]
@@ -144,7 +144,8 @@ public final class RuleSet: Sendable {
             listHits: listHits,
             phraseLists: phraseLists,
             channel: input.channel,
-            region: input.region
+            region: input.region,
+            reporterKind: input.reporter?.kind.map(RouteEvaluation.normalizedReporterKind)
         )
     }
 
@@ -153,6 +154,7 @@ public final class RuleSet: Sendable {
             return RoutingDecision(
                 route: route.label,
                 agency: route.agency,
+                cc: route.cc,
                 verify: route.verify,
                 priority: nil,
                 matchedPhrases: [],
@@ -165,6 +167,7 @@ public final class RuleSet: Sendable {
         return RoutingDecision(
             route: route.label,
             agency: route.agency,
+            cc: route.cc,
             verify: route.verify,
             priority: nil,
             matchedPhrases: phrases,

@@ -12,7 +12,7 @@ extension RouteEvaluation {
             switch condition {
             case .anyPhrase(let list), .allPhrases(let list): phraseLists[list].forEach(add)
             case .phrase(let phrase): add(phrase)
-            case .channel, .region, .always: break
+            case .channel, .region, .reporter, .always: break
             case .not(let operand): visit(operand)
             case .and(let left, let right), .or(let left, let right):
                 visit(left)
@@ -49,6 +49,10 @@ extension RouteEvaluation {
         case .region(let regions):
             let names = regions.map(\.name).joined(separator: ", ")
             return region.map { "region \($0.name) is not one of \(names)" } ?? "no known region; needs one of \(names)"
+        case .reporter(let kinds):
+            let names = kinds.joined(separator: ", ")
+            return reporterKind.map { "reporter kind \($0) is not one of \(names)" }
+                ?? "no reporter kind; needs one of \(names)"
         case .always:
             preconditionFailure("'always' always holds")
         case .not(let operand):

@@ -4,8 +4,8 @@ public struct RuleLoadResult: Sendable {
     public var ruleSet: RuleSet?
     /// Every error and warning of every file, in load order then position.
     public var diagnostics: [Diagnostic]
-    /// The files read (also when they had errors): the rule files in load order, then the holiday files their
-    /// calendars name.
+    /// The files read (also when they had errors): the rule files in load order, then the list and holiday files
+    /// they name.
     public var files: [RuleFile]
     /// The outcome of every `test` block in load order; empty when the rules had errors before the tests could run.
     public var testResults: [RuleTestResult]

@@ -55,7 +55,7 @@ public enum RuleLoader {
     /// Parses, checks, compiles and tests `files` (in the given order) as one snapshot; a failing `test` block refuses
     /// it like an error.
     ///
-    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Holiday files that calendars
+    /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Files that lists and calendars
     /// name (`file("…")`) are read from disk, relative to the folder of the rule file's path; they join the result's
     /// files and the snapshot hash.
     public static func compile(_ files: [RuleFile], normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
@@ -73,7 +73,7 @@ public enum RuleLoader {
         var checker = RuleChecker(normalizer: normalizer, sources: sources)
         let program = checker.check(documents)
         diagnostics += checker.diagnostics
-        let snapshotFiles = files + checker.holidayFiles.files
+        let snapshotFiles = files + checker.dataFiles
         let compiled =
             diagnostics.contains(where: \.isError)
             ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }

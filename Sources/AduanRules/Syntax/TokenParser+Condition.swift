@@ -113,7 +113,8 @@ extension TokenParser {
 
     private static let conditionSummary =
         "conditions are 'text has any <list>', 'text has all <list>', 'text has phrase \"…\"', "
-        + "'channel is \"…\"', 'region in <list>', 'reporter in [...]', 'always', with and, or, not and ( )"
+        + "'channel is \"…\"', 'region in <list>', 'reporter in <list>', 'always' or the name of a define, "
+        + "with and, or, not and ( )"
 
     private mutating func parseTextCondition() throws(ParseAbort) -> SyntaxCondition.Kind {
         try expectKeyword("has", after: "text", example: "text has any jalan-rusak")

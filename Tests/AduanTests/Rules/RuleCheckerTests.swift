@@ -109,14 +109,13 @@ struct RuleCheckerTests {
         )
     }
 
-    @Test("missing required keys and planned-but-unsupported blocks and keys are errors, unused lists warnings")
-    func requiredAndUnsupported() {
+    @Test("missing required keys are errors; unused lists and defines are warnings")
+    func requiredAndUnused() {
         let result = RuleFixtures.compile([
             "main.rules": RuleFixtures.agencies + """
 
                 list "sisa" { phrases = ["sisa"] }
                 route "Tanpa tujuan" { when = always }
-                route "Tembusan" { when = reporter in ["x"], to = "dpupr", cc = ["dlh"] }
                 define "darurat" { when = always }
                 otherwise { to = "diskominfo" }
                 """
@@ -125,9 +124,33 @@ struct RuleCheckerTests {
             summaries(result) == [
                 "rules/main.rules:5:1: warning: list 'sisa' is never used",
                 "rules/main.rules:6:1: error: route \"Tanpa tujuan\" has no 'to'",
-                "rules/main.rules:7:27: error: 'reporter in' is not supported yet",
-                "rules/main.rules:7:60: error: 'cc' in a route block is not supported yet",
-                "rules/main.rules:8:1: error: 'define' blocks are not supported yet",
+                "rules/main.rules:7:1: warning: define 'darurat' is never used",
+            ]
+        )
+        #expect(
+            result.diagnostics.map(\.help) == [
+                "use it in a condition, e.g. 'text has any sisa', or remove it", "add 'to = \"agency-id\"'",
+                "name it in a condition (when = darurat) or remove it",
+            ]
+        )
+    }
+
+    @Test("a list holds one kind of entry, and at least one")
+    func listKinds() {
+        let result = RuleFixtures.compile([
+            "main.rules": RuleFixtures.agencies + """
+
+                list "campur" { phrases = ["a"], regions = ["Kota Serang"] }
+                list "kosong" { }
+                otherwise { to = "diskominfo" }
+                """
+        ])
+        #expect(
+            summaries(result) == [
+                "rules/main.rules:5:1: warning: list 'campur' is never used",
+                "rules/main.rules:5:34: error: a list holds one kind of entry: 'phrases' and 'regions' are both set",
+                "rules/main.rules:6:1: error: list \"kosong\" has no 'phrases', 'regions' or 'reporters'",
+                "rules/main.rules:6:1: warning: list 'kosong' is never used",
             ]
         )
     }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reads the files that lists name with `file("…")`, once each, and keeps their text: like the holiday files, it
+/// belongs to the snapshot (its hash and stored sources) as much as the rules do.
+struct ListFileReader {
+    /// What reading one file gave.
+    enum Outcome {
+        /// The file's text.
+        case text(String)
+        /// The file could not be read; nothing is kept.
+        case unreadable(reason: String, help: String)
+    }
+
+    /// The files read, in the order they were first named.
+    private(set) var files: [RuleFile] = []
+    private var outcomes: [String: Outcome] = [:]
+
+    /// The outcome for `path`, and whether this is the first time it was asked for (to report a problem once).
+    mutating func read(_ path: String) -> (outcome: Outcome, isFirstRead: Bool) {
+        if let outcome = outcomes[path] { return (outcome, false) }
+        let outcome = load(path)
+        outcomes[path] = outcome
+        return (outcome, true)
+    }
+
+    private mutating func load(_ path: String) -> Outcome {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .unreadable(reason: "no such file", help: "a relative path starts at the folder of the rules file")
+        }
+        guard !isDirectory.boolValue else {
+            return .unreadable(reason: "it is a directory", help: "name the .csv or .txt file inside it")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .unreadable(reason: "permission denied", help: "let the daemon's user read it")
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return .unreadable(reason: "not UTF-8 text", help: "save the file as UTF-8")
+        }
+        files.append(RuleFile(path: path, text: text))
+        return .text(text)
+    }
+}
