@@ -36,7 +36,7 @@ enum RulesCommand {
         case "test": try RulesTestCommand.run(&scanner)
         case "explain": try RulesExplainCommand.run(&scanner)
         case "route": try RulesRouteCommand.run(&scanner)
-        case "diff": try RulesDiffCommand.run(&scanner)
+        case "diff": try RulesDiffCommand.run(&scanner, context: context)
         default:
             throw .usage(
                 "unknown verb '\(verb)'; try: check, fmt, show, test, explain, route, diff",

@@ -7,8 +7,9 @@ import Foundation
 enum RulesDiffCommand {
     static let usage = """
         usage: aduanctl rules diff OLD NEW [--replay FILE.jsonl] [--json]
+               aduanctl rules diff --live NEW [--replay FILE.jsonl] [--json]
 
-        Compares two rules directories: files, agencies, routes (added, removed, moved in the order that decides
+        Compares two rules directories (with --live, the snapshot the running daemon serves and NEW): files, agencies, routes (added, removed, moved in the order that decides
         which route wins), priorities, escalation ladders and the calendar. With --replay, routes every complaint
         of FILE (spool-format JSON lines, as `aduanctl cases export` writes them) with both and lists those whose
         agency, route, priority or respond deadline would change. Exits 0 whether or not anything changed.
@@ -32,16 +33,26 @@ enum RulesDiffCommand {
         var changed: [Change]?
     }
 
-    static func run(_ scanner: inout ArgumentScanner) throws(CommandFailure) {
+    static func run(_ scanner: inout ArgumentScanner, context: CommandContext) throws(CommandFailure) {
         if scanner.wantsHelp { return print(usage) }
         let isJSON = scanner.flag("--json")
+        let isLive = scanner.flag("--live")
         let replayPath = try scanner.option("--replay")
-        guard let oldDirectory = try scanner.positional(), let newDirectory = try scanner.positional() else {
-            throw .usage("give two rules directories: aduanctl rules diff OLD NEW", help: "aduanctl rules diff")
-        }
+        let first = try scanner.positional()
+        let second = try scanner.positional()
         try scanner.finish()
-        let old = try OfflineRules.compiled(oldDirectory)
-        let new = try OfflineRules.compiled(newDirectory)
+        let old: RuleSet
+        let new: RuleSet
+        switch (isLive, first, second) {
+        case (false, let oldDirectory?, let newDirectory?):
+            old = try OfflineRules.compiled(oldDirectory)
+            new = try OfflineRules.compiled(newDirectory)
+        case (true, let newDirectory?, nil):
+            old = try liveRules(context)
+            new = try OfflineRules.compiled(newDirectory)
+        default:
+            throw .usage("give OLD NEW, or --live NEW", help: "aduanctl rules diff")
+        }
         var report = compare(old, new)
         if let replayPath {
             let (count, changes) = try replay(replayPath, old: old, new: new)
@@ -50,6 +61,36 @@ enum RulesDiffCommand {
         }
         if isJSON { return try CommandContext.printJSON(report) }
         print(render(report, oldHash: old.hash, newHash: new.hash))
+    }
+
+    /// The snapshot the daemon serves, rebuilt from the files it stored: each file is written under a temporary
+    /// folder at its original path, so `file("../seeds/…")` references resolve as they did for the daemon.
+    private static func liveRules(_ context: CommandContext) throws(CommandFailure) -> RuleSet {
+        let status = try context.send(ControlRequest(op: .status), expecting: StatusReport.self)
+        let snapshot = try context.send(
+            ControlRequest(op: .rulesShow, hash: status.rules.hash),
+            expecting: RuleSnapshot.self
+        )
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("aduan-live-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var rulesDirectory: String?
+        for (path, text) in snapshot.files {
+            let destination = ((root + "/" + path) as NSString).standardizingPath
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (destination as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true
+                )
+                try text.write(toFile: destination, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandFailure("cannot rebuild the live rules in \(root): \(error.localizedDescription)")
+            }
+            if path.hasSuffix(".rules") { rulesDirectory = (destination as NSString).deletingLastPathComponent }
+        }
+        guard let rulesDirectory else {
+            throw CommandFailure("the live snapshot \(snapshot.hash.prefix(12)) has no rule files")
+        }
+        return try OfflineRules.compiled(rulesDirectory)
     }
 
     static func compare(_ old: RuleSet, _ new: RuleSet) -> Report {

@@ -38,4 +38,26 @@ struct RulesDiffTests {
         #expect(run.standardOutput.contains("no differences in the rules"))
         #expect(run.standardOutput.contains("0 would change"))
     }
+
+    @Test("--live compares the snapshot the running daemon serves with a new directory")
+    func live() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: folder.file("rules"))
+        try FileManager.default.copyItem(atPath: TestPaths.seedsDirectory, toPath: folder.file("seeds"))
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: folder.file("rules"))
+        try FileManager.default.copyItem(atPath: folder.file("rules"), toPath: folder.file("new"))
+        let routes = folder.file("new/99-otherwise.rules")
+        try String(contentsOfFile: routes, encoding: .utf8)
+            .replacingOccurrences(of: "\"biro-pemerintahan\"", with: "\"diskominfo\"")
+            .write(toFile: routes, atomically: true, encoding: .utf8)
+        let run = try CommandRun.aduanctl([
+            "--socket", daemon.socketPath, "rules", "diff", "--live", folder.file("new"), "--replay",
+            TestPaths.seedsDirectory + "/complaints.jsonl",
+        ])
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("99-otherwise.rules: changed"))
+        #expect(run.standardOutput.contains("to biro-pemerintahan → diskominfo"))
+        #expect(daemon.stop() == 0)
+    }
 }
