@@ -111,7 +111,8 @@ struct BantenSLARulesTests {
                     anchor: .resolve,
                     offset: WorkingDuration(5, .workingDays),
                     isBeforeAnchor: false,
-                    action: .reassign("biro-pemerintahan")
+                    action: .notify("biro-pemerintahan"),
+                    isQuietOutsideWorkingHours: true
                 ),
             ]
         )
