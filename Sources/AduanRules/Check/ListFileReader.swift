@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads the files that lists name with `file("…")`, once each, and keeps their text: like the holiday files, it
+/// Reads the files that lists and the abbreviations block name with `file("…")`, once each, and keeps their text: like the holiday files, it
 /// belongs to the snapshot (its hash and stored sources) as much as the rules do.
 struct ListFileReader {
     /// What reading one file gave.

@@ -1,5 +1,5 @@
 extension RuleChecker {
-    /// The data files the rules name with `file("…")`, in the order first read: list files, then holiday files.
+    /// The data files the rules name with `file("…")`, in the order first read: the abbreviation file and list files, then holiday files.
     var dataFiles: [RuleFile] {
         var seen: Set<String> = []
         return (listFiles.files + holidayFiles.files).filter { seen.insert($0.path).inserted }
@@ -17,6 +17,36 @@ extension RuleChecker {
     /// - Parameters:
     ///   - key: The list's key, e.g. `phrases`; a CSV header holding it (or its singular) is skipped.
     mutating func listFileEntries(_ call: SyntaxValue, key: String, of block: SyntaxBlock) -> [SyntaxValue]? {
+        let singular = String(key.dropLast())
+        return dataFileRecords(
+            call,
+            key: key,
+            noun: "list file",
+            entry: singular,
+            headers: [singular, key],
+            formats: "a list file is a .csv (first column) or a .txt (one entry per line)",
+            of: block
+        )?
+        .map { $0[0] }
+    }
+
+    /// The records of a data file, `file("x.csv")` written as the value of `key`, each field a string value
+    /// positioned in that file; `nil` after an error, reported where the file is named or in the file.
+    ///
+    /// - Parameters:
+    ///   - noun: What the file is, for messages, e.g. `list file`.
+    ///   - entry: What one record is, for messages, e.g. `phrase`.
+    ///   - headers: The words a CSV header's first field may hold; such a first record is skipped.
+    ///   - formats: What the file may be, as help for an unknown file type.
+    mutating func dataFileRecords(
+        _ call: SyntaxValue,
+        key: String,
+        noun: String,
+        entry: String,
+        headers: [String],
+        formats: String,
+        of block: SyntaxBlock
+    ) -> [[SyntaxValue]]? {
         guard case .call(_, let arguments) = call.kind, arguments.count == 1, let written = arguments[0].string,
             !written.isEmpty
         else {
@@ -29,22 +59,17 @@ extension RuleChecker {
         let lowercased = path.lowercased()
         guard lowercased.hasSuffix(".csv") || lowercased.hasSuffix(".txt") else {
             diagnostics.append(
-                .error(
-                    "cannot read list file '\(path)': unknown file type",
-                    at: call.location,
-                    help: "a list file is a .csv (first column) or a .txt (one entry per line)"
-                )
+                .error("cannot read \(noun) '\(path)': unknown file type", at: call.location, help: formats)
             )
             return nil
         }
         let (outcome, isFirstRead) = listFiles.read(path)
         switch outcome {
         case .unreadable(let reason, let help):
-            diagnostics.append(.error("cannot read list file '\(path)': \(reason)", at: call.location, help: help))
+            diagnostics.append(.error("cannot read \(noun) '\(path)': \(reason)", at: call.location, help: help))
             return nil
         case .text(let text):
-            let singular = String(key.dropLast())
-            let (entries, fileDiagnostics) = ListFileParser.parse(text, path: path, headers: [singular, key])
+            let (records, fileDiagnostics) = ListFileParser.parseRecords(text, path: path, headers: headers)
             if isFirstRead {
                 diagnostics += fileDiagnostics.map { diagnostic in
                     var diagnostic = diagnostic
@@ -55,13 +80,13 @@ extension RuleChecker {
                 }
             }
             guard fileDiagnostics.isEmpty else { return nil }
-            if entries.isEmpty {
+            if records.isEmpty {
                 diagnostics.append(
-                    .error("list file '\(path)' has no entries", at: call.location, help: "add one \(singular) a line")
+                    .error("\(noun) '\(path)' has no entries", at: call.location, help: "add one \(entry) a line")
                 )
                 return nil
             }
-            return entries
+            return records
         }
     }
 }

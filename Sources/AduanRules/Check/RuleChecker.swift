@@ -3,7 +3,8 @@ import AduanCore
 /// Checks parsed rule files as one snapshot and compiles them into a ``RuleProgram``, collecting every error and
 /// warning rather than stopping at the first.
 struct RuleChecker {
-    let normalizer: TextNormalizer
+    /// How phrases are normalised: the caller's, until an `abbreviations` block replaces it.
+    var normalizer: TextNormalizer
     /// Rule file texts by path, to find a position inside a string value (such as `hours`) in its file.
     let sources: [String: String]
     var diagnostics: [Diagnostic] = []
@@ -22,7 +23,7 @@ struct RuleChecker {
     var shadowedPriorities: [(name: String, location: SourceLocation, shadowedBy: String)] = []
     /// The holiday files that calendars name, with their texts.
     var holidayFiles = HolidayFileReader()
-    /// The list files that lists name, with their texts.
+    /// The list files that lists (and the abbreviation file that the abbreviations block) name, with their texts.
     var listFiles = ListFileReader()
     /// The `define` blocks.
     var defines = NamedConditions()
@@ -54,6 +55,8 @@ struct RuleChecker {
                 }
             }
         }
+        // Before any list: phrases are normalised with the snapshot's abbreviations.
+        checkAbbreviations(blocksByKind[RuleVocabulary.abbreviations] ?? [])
         let agencyBlocks = blocksByKind[RuleVocabulary.agency] ?? []
         let agencies = agencyBlocks.compactMap { checkAgency($0) }
         checkAgencyParents(agencyBlocks)

@@ -10,9 +10,13 @@ enum RuleVocabulary {
     static let otherwise = "otherwise"
     static let step = "step"
     static let test = "test"
+    static let abbreviations = "abbreviations"
 
     /// Top-level block kinds this version compiles.
-    static let supportedKinds = [agency, list, define, calendar, priority, escalation, route, otherwise, test]
+    static let supportedKinds = [
+        agency, list, define, calendar, priority, escalation, route, otherwise, test,
+        abbreviations,
+    ]
 
     static let agencyKeys = ["name", "short", "parent", "region"]
     static let listKeys = ["phrases", "regions", "reporters"]
@@ -22,6 +26,7 @@ enum RuleVocabulary {
     static let stepKeys = ["at", "do", "quiet"]
     static let routeKeys = ["when", "to", "cc", "verify", "priority"]
     static let otherwiseKeys = ["to", "cc", "verify", "priority"]
+    static let abbreviationKeys = ["entries", "builtin"]
 
     /// The calendar a snapshot uses when several are declared.
     static let defaultCalendar = "default"

@@ -8,7 +8,8 @@ public enum RuleLoader {
     ///
     /// - Parameters:
     ///   - directory: The rules directory; paths in diagnostics are `directory/name`.
-    ///   - normalizer: How phrases and complaints are normalised; by default with the built-in abbreviations.
+    ///   - normalizer: How phrases and complaints are normalised; by default with the built-in abbreviations. An
+    ///     `abbreviations` block in the rules wins over it.
     public static func load(directory: String, normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
         let names: [String]
         do {
@@ -58,6 +59,10 @@ public enum RuleLoader {
     /// For rules that are not on disk, e.g. in tests or from `aduanctl rules check -`. Files that lists and calendars
     /// name (`file("…")`) are read from disk, relative to the folder of the rule file's path; they join the result's
     /// files and the snapshot hash.
+    ///
+    /// - Parameters:
+    ///   - normalizer: How phrases and complaints are normalised when the rules have no `abbreviations` block; with
+    ///     one, the block's table wins, since the rules are the source of truth for how their phrases read.
     public static func compile(_ files: [RuleFile], normalizer: TextNormalizer = TextNormalizer()) -> RuleLoadResult {
         guard !files.isEmpty else {
             return refusal("no rule files", at: "", help: "a snapshot needs at least one file")
@@ -76,7 +81,7 @@ public enum RuleLoader {
         let snapshotFiles = files + checker.dataFiles
         let compiled =
             diagnostics.contains(where: \.isError)
-            ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: normalizer) }
+            ? nil : program.map { RuleSet(program: $0, files: snapshotFiles, normalizer: checker.normalizer) }
         let testResults = compiled.map { ruleSet in (program?.tests ?? []).map(ruleSet.run) } ?? []
         diagnostics += testResults.compactMap(\.diagnostic)
         let order = Dictionary(

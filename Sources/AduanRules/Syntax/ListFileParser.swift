@@ -1,22 +1,22 @@
-/// Reads the entries of a list file named with `file("…")` in a `list` block, each with its own position in that
-/// file, so that a bad phrase or region is reported at `file.csv:line:column`.
+/// Reads the records of a data file named with `file("…")` (a list's entries, an abbreviation table), each field
+/// with its own position in that file, so that a bad phrase or region is reported at `file.csv:line:column`.
 ///
-/// - A `.csv` file (RFC 4180): the first column of each record is an entry; fields may be quoted (`"a, b"`, with
-///   `""` for a quote) and quoted fields may span lines. A first record holding the column's name (`phrase` or
-///   `phrases` in a phrase list) is a header and skipped.
-/// - Any other file: one entry per line; lines starting with `#` are comments.
+/// - A `.csv` file (RFC 4180): each record's fields, the first one being the entry; fields may be quoted (`"a, b"`,
+///   with `""` for a quote) and quoted fields may span lines. A first record whose first field holds the column's
+///   name (`phrase` or `phrases` in a phrase list) is a header and skipped.
+/// - Any other file: one entry per line, as a record of one field; lines starting with `#` are comments.
 ///
-/// In both, white space around an entry is ignored and empty entries are skipped.
+/// In both, white space around a field is ignored and records whose first field is empty are skipped.
 struct ListFileParser {
     private let path: String
     private let characters: [Character]
     private var index = 0
     private var line = 1
     private var column = 1
-    private(set) var entries: [SyntaxValue] = []
+    private(set) var records: [[SyntaxValue]] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    /// Parses `text`, the contents of the file at `path`.
+    /// Parses `text`, the contents of the file at `path`, into its entries: the first field of each record.
     ///
     /// - Parameters:
     ///   - headers: The words a CSV header may hold, e.g. `["phrase", "phrases"]`.
@@ -25,13 +25,26 @@ struct ListFileParser {
         path: String,
         headers: [String]
     ) -> (entries: [SyntaxValue], diagnostics: [Diagnostic]) {
+        let (records, diagnostics) = parseRecords(text, path: path, headers: headers)
+        return (records.map { $0[0] }, diagnostics)
+    }
+
+    /// Parses `text`, the contents of the file at `path`, into records of one or more fields (one for a text file).
+    ///
+    /// - Parameters:
+    ///   - headers: The words a CSV header's first field may hold, e.g. `["abbreviation"]`.
+    static func parseRecords(
+        _ text: String,
+        path: String,
+        headers: [String]
+    ) -> (records: [[SyntaxValue]], diagnostics: [Diagnostic]) {
         var parser = ListFileParser(path: path, text: text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         if path.lowercased().hasSuffix(".csv") {
             parser.parseCSV(headers: headers)
         } else {
             parser.parseLines()
         }
-        return (parser.entries, parser.diagnostics)
+        return (parser.records, parser.diagnostics)
     }
 
     private init(path: String, text: String) {
@@ -73,7 +86,7 @@ struct ListFileParser {
             if current != nil { advance() }
             let entry = Self.trimmed(text)
             if !entry.isEmpty && !entry.hasPrefix("#") {
-                entries.append(SyntaxValue(kind: .string(entry), location: start))
+                records.append([SyntaxValue(kind: .string(entry), location: start)])
             }
         }
     }
@@ -81,13 +94,13 @@ struct ListFileParser {
     private mutating func parseCSV(headers: [String]) {
         var isFirstRecord = true
         while current != nil {
-            let first = parseField()
+            var fields = [parseField()]
             while current == "," {
                 advance()
-                _ = parseField()
+                fields.append(parseField())
             }
             if let character = current, Self.isLineBreak(character) { advance() }
-            guard let (text, start) = first else {
+            guard let (text, start) = fields[0] else {
                 isFirstRecord = false
                 continue
             }
@@ -97,7 +110,15 @@ struct ListFileParser {
                 isFirstRecord = false
                 if headers.contains(entry.lowercased()) { continue }
             }
-            entries.append(SyntaxValue(kind: .string(entry), location: start))
+            // A field after an error holds an empty string; the file's diagnostics refuse it anyway.
+            records.append(
+                fields.map { field in
+                    SyntaxValue(
+                        kind: .string(field.map { Self.trimmed($0.text) } ?? ""),
+                        location: field?.location ?? start
+                    )
+                }
+            )
         }
     }
 
