@@ -24,20 +24,12 @@ struct ListFileReader {
     }
 
     private mutating func load(_ path: String) -> Outcome {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .unreadable(reason: "no such file", help: "a relative path starts at the folder of the rules file")
+        switch RuleDataFile.text(at: path, expected: ".csv or .txt") {
+        case .success(let text):
+            files.append(RuleFile(path: path, text: text))
+            return .text(text)
+        case .failure(let problem):
+            return .unreadable(reason: problem.reason, help: problem.help)
         }
-        guard !isDirectory.boolValue else {
-            return .unreadable(reason: "it is a directory", help: "name the .csv or .txt file inside it")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .unreadable(reason: "permission denied", help: "let the daemon's user read it")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .unreadable(reason: "not UTF-8 text", help: "save the file as UTF-8")
-        }
-        files.append(RuleFile(path: path, text: text))
-        return .text(text)
     }
 }

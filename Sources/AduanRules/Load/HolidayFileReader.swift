@@ -37,18 +37,10 @@ struct HolidayFileReader {
                 help: "holidays are an .ics (iCalendar) or .txt (dated list) file"
             )
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .unreadable(reason: "no such file", help: "a relative path starts at the folder of the rules file")
-        }
-        guard !isDirectory.boolValue else {
-            return .unreadable(reason: "it is a directory", help: "name the .ics or .txt file inside it")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .unreadable(reason: "permission denied", help: "let the daemon's user read it")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return .unreadable(reason: "not UTF-8 text", help: "save the file as UTF-8")
+        let text: String
+        switch RuleDataFile.text(at: path, expected: ".ics or .txt") {
+        case .success(let read): text = read
+        case .failure(let problem): return .unreadable(reason: problem.reason, help: problem.help)
         }
         files.append(RuleFile(path: path, text: text))
         // Calendars exported on Windows often start with a byte order mark.
