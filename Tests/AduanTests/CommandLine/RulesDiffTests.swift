@@ -43,8 +43,7 @@ struct RulesDiffTests {
     func live() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: folder.file("rules"))
-        try FileManager.default.copyItem(atPath: TestPaths.seedsDirectory, toPath: folder.file("seeds"))
+        try folder.copyBundledRulesAndSeeds()
         let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: folder.file("rules"))
         try FileManager.default.copyItem(atPath: folder.file("rules"), toPath: folder.file("new"))
         let routes = folder.file("new/99-otherwise.rules")

@@ -204,12 +204,7 @@ struct DaemonEndToEndTests {
     func embeddedDefaultRoutesSeeds() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        for name in ["rules", "seeds"] {
-            try FileManager.default.copyItem(
-                atPath: TestPaths.packageRoot.appendingPathComponent(name).path,
-                toPath: folder.file(name)
-            )
-        }
+        try folder.copyBundledRulesAndSeeds()
         let samples = try String(contentsOfFile: folder.file("seeds/complaints.jsonl"), encoding: .utf8)
             .split(separator: "\n").count
         var daemon = try DaemonProcess(
@@ -245,14 +240,7 @@ struct DaemonEndToEndTests {
     func reloadOnHangup() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let rules = folder.file("rules")
-        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: rules)
-        // The rules' calendar reads ../seeds/holidays, as it does next to an installed /etc/aduan/rules.
-        try FileManager.default.createDirectory(atPath: folder.file("seeds"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: TestPaths.seedsDirectory + "/holidays",
-            toPath: folder.file("seeds/holidays")
-        )
+        let rules = try folder.copyBundledRulesAndSeeds()
         let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: rules)
         let original = try daemon.status().rules.hash
 
@@ -340,13 +328,7 @@ struct DaemonEndToEndTests {
     func brokenRulesKeepOldSnapshot(label: String, extraFile: String?) throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let rules = folder.file("rules")
-        try FileManager.default.copyItem(atPath: TestPaths.rulesDirectory, toPath: rules)
-        try FileManager.default.createDirectory(atPath: folder.file("seeds"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: TestPaths.seedsDirectory + "/holidays",
-            toPath: folder.file("seeds/holidays")
-        )
+        let rules = try folder.copyBundledRulesAndSeeds()
         let daemon = try DaemonProcess(stateDirectory: folder.file("state"), rules: rules)
         let original = try daemon.status().rules.hash
         if let extraFile {
@@ -377,12 +359,7 @@ struct DaemonEndToEndTests {
     func offlineRoutingMatchesTheDaemon() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        for name in ["rules", "seeds"] {
-            try FileManager.default.copyItem(
-                atPath: TestPaths.packageRoot.appendingPathComponent(name).path,
-                toPath: folder.file(name)
-            )
-        }
+        try folder.copyBundledRulesAndSeeds()
         let samples = try String(contentsOfFile: folder.file("seeds/complaints.jsonl"), encoding: .utf8)
         let daemon = try DaemonProcess(
             stateDirectory: folder.file(".aduan"),

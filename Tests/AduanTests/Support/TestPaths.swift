@@ -42,6 +42,19 @@ struct TemporaryDirectory {
 
     func file(_ name: String) -> String { path + "/" + name }
 
+    /// Copies the bundled `rules/` and `seeds/` in, as they sit in the package (the rules' calendar reads
+    /// `../seeds/holidays`, as it does next to an installed `/etc/aduan/rules`); returns the rules folder.
+    @discardableResult
+    func copyBundledRulesAndSeeds() throws -> String {
+        for name in ["rules", "seeds"] {
+            try FileManager.default.copyItem(
+                atPath: TestPaths.packageRoot.appendingPathComponent(name).path,
+                toPath: file(name)
+            )
+        }
+        return file("rules")
+    }
+
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
