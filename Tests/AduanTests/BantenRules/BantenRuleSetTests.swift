@@ -49,6 +49,17 @@ struct BantenRuleSetTests {
         #expect(loaded.diagnostics.isEmpty, "\(loaded.rendered())")
     }
 
+    @Test("every route of the bundled rules, otherwise included, is pinned by a passing test in the rule files")
+    func everyRouteHasARuleFileTest() throws {
+        let loaded = RuleLoader.load(directory: TestPaths.rulesDirectory)
+        let ruleSet = try #require(loaded.ruleSet)
+        #expect(loaded.testResults.allSatisfy(\.isPassing))
+        let tested = Set(loaded.testResults.map(\.decision.route))
+        for label in ruleSet.routeLabels + ["otherwise"] {
+            #expect(tested.contains(label), "route \(label) has no test in rules/")
+        }
+    }
+
     @Test("there are at least 40 samples, and every route, otherwise included, has at least two")
     func samplesCoverEveryRoute() throws {
         let ruleSet = try #require(Self.ruleSet)
