@@ -17,6 +17,7 @@ final class ControlHandler: @unchecked Sendable {
     private let cases: CaseService
     private let reloader: RulesReloader
     private let storeQueue: DispatchQueue
+    private let authorizer: ControlAuthorizer
     private let rules: RuleSetHolder
     private let sources: [SourceDescription]
     private let startedAt: Date
@@ -34,6 +35,7 @@ final class ControlHandler: @unchecked Sendable {
         cases: CaseService,
         reloader: RulesReloader,
         storeQueue: DispatchQueue,
+        authorizer: ControlAuthorizer,
         rules: RuleSetHolder,
         sources: [SourceDescription],
         startedAt: Date,
@@ -44,6 +46,7 @@ final class ControlHandler: @unchecked Sendable {
         self.cases = cases
         self.reloader = reloader
         self.storeQueue = storeQueue
+        self.authorizer = authorizer
         self.rules = rules
         self.sources = sources
         self.startedAt = startedAt
@@ -70,6 +73,22 @@ final class ControlHandler: @unchecked Sendable {
                         .badRequest,
                         "not a request: expected {\"op\": one of \(operations)}; \(Self.describe(error))"
                     )
+                )
+            )
+        }
+        let permission = authorizer.permission(for: peer)
+        let needed: ControlAuthorizer.Permission = request.op.isChange ? .change : .read
+        guard permission >= needed else {
+            let who = peer.map { "uid \($0.uid) (\(ControlAuthorizer.userName(of: $0.uid)))" } ?? "an unknown caller"
+            let rule =
+                needed == .change
+                ? "changes need root, the daemon's user or the \(authorizer.adminGroupName) group"
+                : "reading needs the socket's group or the \(authorizer.adminGroupName) group"
+            logger.warning("control request refused", ["op": request.op.rawValue, "peer": who])
+            return encode(
+                ControlResponse<ControlEmptyResult>.failure(
+                    id: request.id,
+                    ControlError(.permissionDenied, "permission denied for \(who): \(rule)")
                 )
             )
         }
@@ -210,13 +229,7 @@ final class ControlHandler: @unchecked Sendable {
 
     /// `uid:1000(budi)`: who made a change, for the case's history.
     private static func actorName(_ peer: PeerIdentity) -> String {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4_096)
-        let name =
-            getpwuid_r(peer.uid, &entry, &buffer, buffer.count, &result) == 0 && result != nil
-            ? String(cString: entry.pw_name) : "?"
-        return "uid:\(peer.uid)(\(name))"
+        "uid:\(peer.uid)(\(ControlAuthorizer.userName(of: peer.uid)))"
     }
 
     private func encode<Result>(_ response: ControlResponse<Result>) -> [UInt8] {

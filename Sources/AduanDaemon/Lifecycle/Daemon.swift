@@ -113,6 +113,8 @@ public final class Daemon: @unchecked Sendable {
             cases: cases,
             reloader: reloader,
             storeQueue: storeQueue,
+            // The socket is created with the daemon's group (systemd's RuntimeDirectory keeps it); its members read.
+            authorizer: ControlAuthorizer(readGroup: getegid()),
             rules: rules,
             sources: configuration.sources.map { .init(name: $0.name, kind: $0.kind.rawValue) },
             startedAt: now,

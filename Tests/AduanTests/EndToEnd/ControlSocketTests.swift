@@ -73,4 +73,34 @@ struct ControlSocketTests {
         #expect(try client.send(ControlRequest(op: .status), expecting: StatusReport.self).complaints == 0)
         #expect(daemon.stop() == 0)
     }
+
+    @Test(
+        "a caller outside the socket's and the admin group is refused with exit 77; root may read and change",
+        .enabled(if: getuid() == 0, "runs aduanctl as nobody through runuser, which needs root (CI runs as root)")
+    )
+    func permissions() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"), socketPath: folder.file("aduand.sock"))
+        // Let anyone connect, so that the daemon's own check is what refuses.
+        #expect(chmod(daemon.socketPath, 0o666) == 0)
+        let asNobody = ["-u", "nobody", "--", TestPaths.aduanctl, "--socket", daemon.socketPath]
+        let read = try CommandRun.run(
+            "/usr/sbin/runuser",
+            asNobody + ["status"],
+            environment: CommandRun.cleanEnvironment()
+        )
+        #expect(read.exitCode == 77)
+        #expect(read.standardError.hasPrefix("error: permission denied for uid 65534 (nobody): reading needs"))
+        let change = try CommandRun.run(
+            "/usr/sbin/runuser",
+            asNobody + ["case", "resolve", "1"],
+            environment: CommandRun.cleanEnvironment()
+        )
+        #expect(change.exitCode == 77)
+        #expect(change.standardError.contains("changes need root, the daemon's user or the aduan-admin group"))
+        let asRoot = try CommandRun.aduanctl(["--socket", daemon.socketPath, "status"])
+        #expect(asRoot.exitCode == 0)
+        #expect(daemon.stop() == 0)
+    }
 }
