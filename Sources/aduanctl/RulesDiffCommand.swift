@@ -187,22 +187,22 @@ enum RulesDiffCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandFailure("cannot read \(path)")
         }
-        var decoder = ReplayDecoder()
+        let decoder = SpoolItemDecoder(source: "replay")
         var changes: [Change] = []
         var count = 0
         let now = Date()
         for (index, line) in data.split(separator: UInt8(ascii: "\n")).enumerated() {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let complaint: ReplayComplaint
-            do {
-                complaint = try decoder.decode(Data(line))
-            } catch {
-                throw CommandFailure("\(path):\(index + 1): \(error.message)")
+            let complaint: Complaint
+            switch decoder.decodeComplaint(line, receivedDefault: now) {
+            case .success(let decoded): complaint = decoded
+            case .failure(let error): throw CommandFailure("\(path):\(index + 1): \(error)")
             }
             count += 1
-            let received = complaint.receivedAt ?? now
-            let before = old.route(complaint.input)
-            let after = new.route(complaint.input)
+            let received = complaint.receivedAt
+            let input = RoutingInput(complaint)
+            let before = old.route(input)
+            let after = new.route(input)
             let respondBefore = old.plannedDeadlines(for: before, receivedAt: received).respondBy.map(RFC3339.format)
             let respondAfter = new.plannedDeadlines(for: after, receivedAt: received).respondBy.map(RFC3339.format)
             var fields: [String: [String?]] = [:]
@@ -210,7 +210,7 @@ enum RulesDiffCommand {
             if before.route != after.route { fields["route"] = [before.route, after.route] }
             if before.priority != after.priority { fields["priority"] = [before.priority, after.priority] }
             if respondBefore != respondAfter { fields["respond_by"] = [respondBefore, respondAfter] }
-            if !fields.isEmpty { changes.append(Change(id: complaint.id, fields: fields)) }
+            if !fields.isEmpty { changes.append(Change(id: complaint.externalID, fields: fields)) }
         }
         return (count, changes)
     }

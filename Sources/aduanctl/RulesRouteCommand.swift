@@ -63,19 +63,19 @@ enum RulesRouteCommand {
         let ruleSet: RuleSet
         /// When complaints without `received_at` count from.
         let now: Date
-        var decoder = ReplayDecoder()
+        let decoder = SpoolItemDecoder(source: "replay")
         var output: [UInt8] = []
         var invalidLines = 0
 
         /// Routes one line (without its newline) and appends its output line; skips a blank line.
         mutating func route(_ line: ArraySlice<UInt8>) {
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return }
-            do throws(ReplayError) {
-                let complaint = try decoder.decode(Data(line))
-                let decision = ruleSet.route(complaint.input)
-                let planned = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt ?? now)
+            switch decoder.decodeComplaint(line, receivedDefault: now) {
+            case .success(let complaint):
+                let decision = ruleSet.route(RoutingInput(complaint))
+                let planned = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt)
                 output += #"{"id":"#.utf8
-                appendJSON(complaint.id)
+                appendJSON(complaint.externalID)
                 output += #","route":"#.utf8
                 appendJSON(decision.route)
                 output += #","to":"#.utf8
@@ -85,12 +85,12 @@ enum RulesRouteCommand {
                 output += #","respond_by":"#.utf8
                 appendJSON(planned.respondBy.map(RFC3339.format))
                 output += "}\n".utf8
-            } catch {
+            case .failure(let error):
                 invalidLines += 1
                 output += #"{"id":"#.utf8
                 appendJSON(error.id)
                 output += #","error":"#.utf8
-                appendJSON(error.message)
+                appendJSON(error.description)
                 output += "}\n".utf8
             }
         }

@@ -28,10 +28,24 @@ public struct Region: Sendable, Hashable, Codable {
     /// A bare name that is both a kabupaten and a kota ("Serang", "Tangerang") is ambiguous and yields `nil`;
     /// use ``candidates(for:)`` to tell the user which names exist.
     public static func resolve(_ text: String) -> Region? {
+        // Most items spell a region exactly as its official name or code: a dictionary look-up, no normalising.
+        if let region = exactSpellings[text] { return region }
         let key = canonicalKey(text)
         if key.isEmpty { return nil }
         return banten.first { $0.code == key || canonicalKey($0.name) == key }
     }
+
+    private static let exactSpellings: [String: Region] = {
+        var spellings: [String: Region] = [:]
+        for region in banten {
+            spellings[region.code] = region
+            spellings[region.name] = region
+            if region.name.hasPrefix("Kabupaten ") {
+                spellings["Kab. " + region.name.dropFirst("Kabupaten ".count)] = region
+            }
+        }
+        return spellings
+    }()
 
     /// Regions whose name ends with the given bare name: `Serang` → Kabupaten Serang and Kota Serang.
     public static func candidates(for text: String) -> [Region] {

@@ -1,3 +1,4 @@
+import AduanCore
 import Foundation
 
 /// One spool file read and decoded: its valid items and its rejected lines, each with its line number.

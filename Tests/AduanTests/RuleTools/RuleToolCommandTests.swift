@@ -184,16 +184,18 @@ struct RuleToolCommandTests {
         let lines = run.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.count == BantenRuleSetTests.expectations.count)
         let ruleSet = try #require(PlannedDeadlinesTests.bantenRules)
-        var decoder = ReplayDecoder()
-        let inputs = try input.split(separator: "\n").map { try decoder.decode(Data($0.utf8)) }
+        let decoder = SpoolItemDecoder(source: "replay")
+        let inputs = try input.split(separator: "\n").map {
+            try decoder.decodeComplaint(Array($0.utf8), receivedDefault: Date()).get()
+        }
         for (line, expectation) in zip(lines, BantenRuleSetTests.expectations) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["id"] as? String == expectation.id)
             #expect(object["route"] as? String == expectation.route, "\(expectation.id)")
             #expect(object["to"] as? String == expectation.agency, "\(expectation.id)")
-            let complaint = try #require(inputs.first { $0.id == expectation.id })
-            let decision = ruleSet.route(complaint.input)
-            let receivedAt = try #require(complaint.receivedAt)
+            let complaint = try #require(inputs.first { $0.externalID == expectation.id })
+            let decision = ruleSet.route(RoutingInput(complaint))
+            let receivedAt = complaint.receivedAt
             let respondBy = ruleSet.plannedDeadlines(for: decision, receivedAt: receivedAt).respondBy
             #expect(object["priority"] as? String == decision.priority)
             if let respondBy {
@@ -228,7 +230,7 @@ struct RuleToolCommandTests {
         #expect(
             run.standardOutput == """
                 {"id":"7","route":"Jalan rusak","to":"dpupr","priority":"P3","respond_by":"2026-03-24T09:00:00Z"}
-                {"id":null,"error":"invalid JSON"}
+                {"id":null,"error":"invalid JSON: Invalid value around character 1."}
                 {"id":"b","error":"unknown channel 'fax': use one of web sms email app social phone walk_in open311 other"}
                 {"id":"c","error":"'received_at' is not an RFC 3339 date-time: 'kemarin' (example: 2026-03-17T10:00:00+07:00)"}
                 {"id":null,"error":"missing required field 'id'"}

@@ -1,17 +1,21 @@
-import AduanCore
-import Foundation
+public import Foundation
 
 /// Turns one JSON object of a spool file into a ``SpoolItem``, or a one-line reason why it is invalid.
 ///
 /// Field rules are those of DESIGN.md "Spool items"; unknown fields are ignored so that writers can add their own.
-struct SpoolItemDecoder: Sendable {
+public struct SpoolItemDecoder: Sendable {
     /// The source whose items this decodes.
-    let source: String
+    public let source: String
+
+    /// Creates a decoder for the items of `source`.
+    public init(source: String) {
+        self.source = source
+    }
 
     /// Decodes one line or file body.
     ///
     /// - Parameter receivedDefault: `received_at` for complaints that do not carry one (time of intake).
-    func decode(_ bytes: some Collection<UInt8>, receivedDefault: Date) -> Result<SpoolItem, SpoolItemError> {
+    public func decode(_ bytes: some Collection<UInt8>, receivedDefault: Date) -> Result<SpoolItem, SpoolItemError> {
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
@@ -23,10 +27,25 @@ struct SpoolItemDecoder: Sendable {
         }
         do {
             return .success(try decode(fields, receivedDefault: receivedDefault, original: bytes))
-        } catch let error as SpoolItemError {
+        } catch var error as SpoolItemError {
+            error.id = try? identifier(fields["id"], field: "id")
             return .failure(error)
         } catch {
             return .failure(SpoolItemError("\(error)"))
+        }
+    }
+
+    /// Decodes one line that must be a complaint (replays: `rules route`, `rules diff --replay`); an update is an
+    /// error there.
+    public func decodeComplaint(
+        _ bytes: some Collection<UInt8>,
+        receivedDefault: Date
+    ) -> Result<Complaint, SpoolItemError> {
+        switch decode(bytes, receivedDefault: receivedDefault) {
+        case .success(.complaint(let complaint)): .success(complaint)
+        case .success(.update(let update)):
+            .failure(SpoolItemError("an update ('update_for'), not a complaint", id: update.externalID))
+        case .failure(let error): .failure(error)
         }
     }
 
@@ -201,11 +220,15 @@ struct SpoolItemDecoder: Sendable {
 }
 
 /// Why a spool item is invalid: one line, written into the quarantine's `.reason` file.
-struct SpoolItemError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct SpoolItemError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One readable line.
-    let description: String
+    public let description: String
+    /// The item's `id`, when it could be read.
+    public var id: String?
 
-    init(_ description: String) {
+    /// Creates an error.
+    public init(_ description: String, id: String? = nil) {
         self.description = description
+        self.id = id
     }
 }

@@ -1,14 +1,12 @@
-import AduanCore
-
 /// One valid item of a spool file: a new complaint, or an update to an existing case.
-enum SpoolItem: Sendable {
+public enum SpoolItem: Sendable {
     /// A new complaint.
     case complaint(Complaint)
     /// A status change or note for a case that already exists.
     case update(SpoolUpdate)
 
     /// The item's identifier within its source.
-    var externalID: String {
+    public var externalID: String {
         switch self {
         case .complaint(let complaint): complaint.externalID
         case .update(let update): update.externalID
@@ -17,9 +15,9 @@ enum SpoolItem: Sendable {
 }
 
 /// An update item: `{"id": …, "update_for": "42" | {"source": …, "id": …}, "status": …, "note": …}`.
-struct SpoolUpdate: Sendable, Hashable {
+public struct SpoolUpdate: Sendable, Hashable {
     /// Which case the update is for.
-    enum Target: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
         /// A case id.
         case caseID(Int64)
         /// The complaint's key in its source.
@@ -27,20 +25,20 @@ struct SpoolUpdate: Sendable, Hashable {
     }
 
     /// The source that delivered the update.
-    var source: String
+    public var source: String
     /// The update's own identifier within its source (unique, so it is applied once).
-    var externalID: String
+    public var externalID: String
     /// The case it applies to.
-    var target: Target
+    public var target: Target
     /// The new state, if the update changes it.
-    var status: CaseState?
+    public var status: CaseState?
     /// A free-text note for the case's history.
-    var note: String?
+    public var note: String?
     /// The item as it arrived, for the quarantine when it cannot be applied.
-    var originalLine: String
+    public var originalLine: String
 
     /// The target as a user wrote it, for error messages.
-    var targetDescription: String {
+    public var targetDescription: String {
         switch target {
         case .caseID(let id): "case \(id)"
         case .complaint(let source, let externalID): "source \(source), id \(externalID)"
