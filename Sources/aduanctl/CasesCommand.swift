@@ -37,7 +37,7 @@ enum CasesCommand {
         let limit = try scanner.integerOption("--limit")
         try scanner.finish()
         if let state, CaseState(rawValue: state) == nil {
-            let names = CaseState.allCases.map(\.rawValue).joined(separator: " ")
+            let names = CaseState.acceptedNames
             throw .usage("unknown state '\(state)': use one of \(names)", help: "aduanctl cases")
         }
         if let limit, limit < 0 { throw .usage("--limit must be 0 (all) or more", help: "aduanctl cases") }

@@ -20,6 +20,9 @@ public enum CaseState: String, Sendable, Codable, CaseIterable, Hashable {
     /// Diarsipkan: nothing more will happen.
     case archived
 
+    /// Every state's name, for error messages.
+    public static let acceptedNames: String = allCases.map(\.rawValue).joined(separator: " ")
+
     /// The SP4N-LAPOR! term shown to Indonesian staff.
     public var laporTerm: String {
         switch self {

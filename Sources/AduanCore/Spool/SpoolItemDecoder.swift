@@ -116,7 +116,7 @@ public struct SpoolItemDecoder: Sendable {
         var status: CaseState?
         if let statusName = try string(fields, "status") {
             guard let state = CaseState(rawValue: statusName) else {
-                let names = CaseState.allCases.map(\.rawValue).joined(separator: " ")
+                let names = CaseState.acceptedNames
                 throw SpoolItemError("unknown status '\(statusName)': use one of \(names)")
             }
             status = state

@@ -163,7 +163,7 @@ final class ControlHandler: @unchecked Sendable {
         var filter = CaseFilter()
         if let stateName = request.state {
             guard let state = CaseState(rawValue: stateName) else {
-                let names = CaseState.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = CaseState.acceptedNames
                 throw ControlError(.badRequest, "unknown state '\(stateName)': use one of \(names)")
             }
             filter.state = state

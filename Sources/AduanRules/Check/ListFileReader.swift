@@ -11,25 +11,20 @@ struct ListFileReader {
         case unreadable(reason: String, help: String)
     }
 
+    private var cache = DataFileCache<Outcome>()
+
     /// The files read, in the order they were first named.
-    private(set) var files: [RuleFile] = []
-    private var outcomes: [String: Outcome] = [:]
+    var files: [RuleFile] { cache.files }
 
     /// The outcome for `path`, and whether this is the first time it was asked for (to report a problem once).
     mutating func read(_ path: String) -> (outcome: Outcome, isFirstRead: Bool) {
-        if let outcome = outcomes[path] { return (outcome, false) }
-        let outcome = load(path)
-        outcomes[path] = outcome
-        return (outcome, true)
+        cache.read(path, load: Self.load)
     }
 
-    private mutating func load(_ path: String) -> Outcome {
+    private static func load(_ path: String) -> (outcome: Outcome, file: RuleFile?) {
         switch RuleDataFile.text(at: path, expected: ".csv or .txt") {
-        case .success(let text):
-            files.append(RuleFile(path: path, text: text))
-            return .text(text)
-        case .failure(let problem):
-            return .unreadable(reason: problem.reason, help: problem.help)
+        case .success(let text): (.text(text), RuleFile(path: path, text: text))
+        case .failure(let problem): (.unreadable(reason: problem.reason, help: problem.help), nil)
         }
     }
 }

@@ -16,39 +16,37 @@ struct HolidayFileReader {
         case invalid(CalendarError)
     }
 
+    private var cache = DataFileCache<Outcome>()
+
     /// The files read as text, in the order they were first named.
-    private(set) var files: [RuleFile] = []
-    private var outcomes: [String: Outcome] = [:]
+    var files: [RuleFile] { cache.files }
 
     /// The outcome for `path`, and whether this is the first time it was asked for (to report a problem once).
     mutating func read(_ path: String) -> (outcome: Outcome, isFirstRead: Bool) {
-        if let outcome = outcomes[path] { return (outcome, false) }
-        let outcome = load(path)
-        outcomes[path] = outcome
-        return (outcome, true)
+        cache.read(path, load: Self.load)
     }
 
-    private mutating func load(_ path: String) -> Outcome {
+    private static func load(_ path: String) -> (outcome: Outcome, file: RuleFile?) {
         let lowercased = path.lowercased()
         let isICS = lowercased.hasSuffix(".ics")
         guard isICS || lowercased.hasSuffix(".txt") else {
-            return .unreadable(
-                reason: "unknown file type",
-                help: "holidays are an .ics (iCalendar) or .txt (dated list) file"
-            )
+            let help = "holidays are an .ics (iCalendar) or .txt (dated list) file"
+            return (.unreadable(reason: "unknown file type", help: help), nil)
         }
         let text: String
         switch RuleDataFile.text(at: path, expected: ".ics or .txt") {
         case .success(let read): text = read
-        case .failure(let problem): return .unreadable(reason: problem.reason, help: problem.help)
+        case .failure(let problem): return (.unreadable(reason: problem.reason, help: problem.help), nil)
         }
-        files.append(RuleFile(path: path, text: text))
+        let file = RuleFile(path: path, text: text)
         // Calendars exported on Windows often start with a byte order mark.
         let content = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         do throws(CalendarError) {
-            return .holidays(isICS ? try HolidayCalendar.parseICS(content) : try HolidayCalendar.parseList(content))
+            return (
+                .holidays(isICS ? try HolidayCalendar.parseICS(content) : try HolidayCalendar.parseList(content)), file
+            )
         } catch {
-            return .invalid(error)
+            return (.invalid(error), file)
         }
     }
 }
