@@ -17,6 +17,9 @@ struct AduanControlMain {
           case verify|hold|resume|respond|resolve ID [--note "…"]
                                  lifecycle changes, recorded with your user name
           reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
+          sources                each intake source's health: counts, last success, failures, next poll
+          quarantine list|show|retry|drop
+                                 items a source could not take in, with the reason; put back or drop
           rules check [DIR]      check rule files and print every diagnostic (offline)
           rules show HASH        the files of a rule snapshot that served
           rules test [DIR]       run the rules' test blocks (offline)
@@ -64,6 +67,8 @@ struct AduanControlMain {
             case "case": try CaseCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest, context: context)
             case "reload": try ReloadCommand.run(rest, context: context)
+            case "sources": try SourcesCommand.run(rest, context: context)
+            case "quarantine": try QuarantineCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "help":
                 print(usage)

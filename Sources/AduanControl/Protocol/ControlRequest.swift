@@ -24,6 +24,10 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var since: String?
     /// `complaints.export`: the page starts after this store id (0 for the first page).
     public var afterID: Int64?
+    /// `quarantine.*`: the intake source's name.
+    public var source: String?
+    /// `quarantine.show|retry|drop`: the quarantined file's name.
+    public var name: String?
 
     /// Creates a request.
     public init(
@@ -37,7 +41,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         note: String? = nil,
         hash: String? = nil,
         since: String? = nil,
-        afterID: Int64? = nil
+        afterID: Int64? = nil,
+        source: String? = nil,
+        name: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -50,6 +56,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.hash = hash
         self.since = since
         self.afterID = afterID
+        self.source = source
+        self.name = name
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -64,6 +72,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case hash
         case since
         case afterID = "after_id"
+        case source
+        case name
     }
 }
 
@@ -91,12 +101,25 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case rulesShow = "rules.show"
     /// A page of stored complaints in spool format, in store order: an ``ExportPage``.
     case complaintsExport = "complaints.export"
+    /// Every intake source's health: `[SourceStatus]`.
+    case sources
+    /// Quarantined files, of one source or all: `[QuarantineEntry]`.
+    case quarantineList = "quarantine.list"
+    /// One quarantined file with its reason and content: `QuarantineItem`.
+    case quarantineShow = "quarantine.show"
+    /// Puts a quarantined file back where its source reads it: the `QuarantineEntry` moved.
+    case quarantineRetry = "quarantine.retry"
+    /// Deletes a quarantined file for good, recorded in the audit trail: the `QuarantineEntry` deleted.
+    case quarantineDrop = "quarantine.drop"
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow, .rulesShow, .complaintsExport: false
-        case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow:
+            false
+        case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .quarantineRetry,
+            .quarantineDrop:
+            true
         }
     }
 }

@@ -130,39 +130,3 @@ public struct CaseCounts: Sendable, Hashable, Codable {
         case byAgency = "by_agency"
     }
 }
-
-/// One intake source's health.
-public struct SourceStatus: Sendable, Hashable, Codable {
-    /// The source's name.
-    public var name: String
-    /// Its kind, e.g. `spool`.
-    public var kind: String
-    /// Items stored from it.
-    public var itemsIn: Int
-    /// Items it sent to quarantine.
-    public var itemsQuarantined: Int
-    /// When it was last polled.
-    public var lastPollAt: Date?
-    /// The last poll's error, if it failed.
-    public var lastError: String?
-
-    /// Creates a source status.
-    public init(name: String, kind: String, itemsIn: Int, itemsQuarantined: Int, lastPollAt: Date?, lastError: String?)
-    {
-        self.name = name
-        self.kind = kind
-        self.itemsIn = itemsIn
-        self.itemsQuarantined = itemsQuarantined
-        self.lastPollAt = lastPollAt
-        self.lastError = lastError
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name
-        case kind
-        case itemsIn = "items_in"
-        case itemsQuarantined = "items_quarantined"
-        case lastPollAt = "last_poll_at"
-        case lastError = "last_error"
-    }
-}

@@ -100,7 +100,7 @@ final class CaseService: @unchecked Sendable {
             case .caseResume: summary = try workflow.resume(caseID: caseID, actor: actor, note: note)
             case .caseRespond: summary = try workflow.respond(caseID: caseID, actor: actor, note: note)
             case .caseResolve: summary = try workflow.resolve(caseID: caseID, actor: actor, note: note)
-            case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport:
+            default:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")
             }
             return (summary, workflow.deadlineChanges)
@@ -111,6 +111,22 @@ final class CaseService: @unchecked Sendable {
             ["case": "\(caseID)", "op": operation.rawValue, "actor": actor, "state": summary.state.rawValue]
         )
         return summary
+    }
+
+    /// Records something an operator did outside any case (e.g. dropped a quarantined file) in the audit trail.
+    func recordOperatorEvent(kind: String, actor: String, reason: String, data: String?, at now: Date) throws {
+        try store.write { transaction in
+            _ = try transaction.appendEvent(
+                caseID: nil,
+                at: now,
+                actor: actor,
+                kind: kind,
+                from: nil,
+                to: nil,
+                reason: reason,
+                data: data
+            )
+        }
     }
 
     /// Recomputes the deadlines of every open case on the rules now in service, a batch per queue turn.

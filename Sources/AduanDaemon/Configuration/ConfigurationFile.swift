@@ -26,7 +26,6 @@ struct ConfigurationFile: Sendable, Hashable {
     var sources: [SourceConfiguration] = []
 
     private static let daemonKeys = ["state_dir", "rules", "socket", "log_level"]
-    private static let sourceKeys = ["kind", "path", "every"]
 
     /// Reads and checks the file, reporting every problem at once.
     static func read(path: String) throws(ConfigurationError) -> ConfigurationFile {
@@ -40,19 +39,8 @@ struct ConfigurationFile: Sendable, Hashable {
         var diagnostics = syntaxDiagnostics
         var file = ConfigurationFile()
         let base = (path as NSString).deletingLastPathComponent
-        func absolute(_ value: String) -> String {
-            value.hasPrefix("/") ? value : (base as NSString).appendingPathComponent(value)
-        }
-        func string(_ attribute: SyntaxAttribute) -> String? {
-            if let text = attribute.value.string { return text }
-            diagnostics.append(
-                .error(
-                    "'\(attribute.key)' must be a string, found \(attribute.value.kindDescription)",
-                    at: attribute.valueLocation
-                )
-            )
-            return nil
-        }
+        func absolute(_ value: String) -> String { Self.absolute(value, base: base) }
+        func string(_ attribute: SyntaxAttribute) -> String? { Self.string(attribute, diagnostics: &diagnostics) }
         for attribute in document.attributes {
             diagnostics.append(
                 .error(
@@ -89,62 +77,11 @@ struct ConfigurationFile: Sendable, Hashable {
                     }
                 }
             case "source":
-                guard let name = block.labels.first, block.labels.count == 1 else {
-                    diagnostics.append(.error("a source needs one name: source \"name\" { … }", at: block.location))
-                    continue
+                guard let source = readSource(block, base: base, diagnostics: &diagnostics) else { continue }
+                if !sourceNames.insert(source.name).inserted {
+                    diagnostics.append(.error("source \"\(source.name)\" is declared twice", at: block.location))
                 }
-                if !sourceNames.insert(name).inserted {
-                    diagnostics.append(.error("source \"\(name)\" is declared twice", at: block.location))
-                }
-                var kind: SourceConfiguration.Kind?
-                var sourcePath: String?
-                var interval = 5.0
-                for attribute in block.attributes {
-                    switch attribute.key {
-                    case "kind":
-                        guard let kindName = string(attribute) else { break }
-                        kind = SourceConfiguration.Kind(rawValue: kindName)
-                        if kind == nil {
-                            let kinds = SourceConfiguration.Kind.allCases.map(\.rawValue)
-                            diagnostics.append(
-                                .error(
-                                    "unknown source kind '\(kindName)'",
-                                    at: attribute.valueLocation,
-                                    help: Suggestion.didYouMean(kindName, among: kinds)
-                                        ?? "known kinds: \(kinds.joined(separator: ", "))"
-                                )
-                            )
-                        }
-                    case "path": sourcePath = string(attribute).map(absolute)
-                    case "every":
-                        guard let text = string(attribute) else { break }
-                        guard let seconds = SourceConfiguration.parseInterval(text) else {
-                            diagnostics.append(
-                                .error(
-                                    "'every' must be a duration such as \"5s\", \"2m\" or \"500ms\"",
-                                    at: attribute.valueLocation
-                                )
-                            )
-                            break
-                        }
-                        interval = seconds
-                    default:
-                        diagnostics.append(unknownKey(attribute, in: "source", known: sourceKeys))
-                    }
-                }
-                if kind == nil, !block.attributes.contains(where: { $0.key == "kind" }) {
-                    diagnostics.append(
-                        .error("source \"\(name)\" needs 'kind'", at: block.location, help: "kind = \"spool\"")
-                    )
-                }
-                if sourcePath == nil, !block.attributes.contains(where: { $0.key == "path" }) {
-                    diagnostics.append(.error("source \"\(name)\" needs 'path'", at: block.location))
-                }
-                if let kind, let sourcePath {
-                    file.sources.append(
-                        SourceConfiguration(name: name, kind: kind, path: sourcePath, interval: interval)
-                    )
-                }
+                file.sources.append(source)
             default:
                 diagnostics.append(
                     .error(
@@ -163,7 +100,24 @@ struct ConfigurationFile: Sendable, Hashable {
         return file
     }
 
-    private static func unknownKey(_ attribute: SyntaxAttribute, in block: String, known: [String]) -> Diagnostic {
+    /// `value` as an absolute path, relative ones taken from `base` (the config file's folder).
+    static func absolute(_ value: String, base: String) -> String {
+        value.hasPrefix("/") ? value : (base as NSString).appendingPathComponent(value)
+    }
+
+    /// The attribute's string value, or a diagnostic saying what was found instead.
+    static func string(_ attribute: SyntaxAttribute, diagnostics: inout [Diagnostic]) -> String? {
+        if let text = attribute.value.string { return text }
+        diagnostics.append(
+            .error(
+                "'\(attribute.key)' must be a string, found \(attribute.value.kindDescription)",
+                at: attribute.valueLocation
+            )
+        )
+        return nil
+    }
+
+    static func unknownKey(_ attribute: SyntaxAttribute, in block: String, known: [String]) -> Diagnostic {
         .error(
             "unknown key '\(attribute.key)' in \(block) { … }",
             at: attribute.location,

@@ -12,23 +12,18 @@ import Glibc
 /// (WAL lets the reader see the last commit while the writer works).
 final class ControlHandler: @unchecked Sendable {
     // `reader` is touched only on `queue`, which serialises every query.
-    private let reader: StoreReader
+    let reader: StoreReader
     private let queue = DispatchQueue(label: "aduan.control.reader")
-    private let cases: CaseService
+    let cases: CaseService
     private let reloader: RulesReloader
-    private let storeQueue: DispatchQueue
+    let storeQueue: DispatchQueue
     private let authorizer: ControlAuthorizer
     private let rules: RuleSetHolder
-    private let sources: [SourceDescription]
+    let pollers: [SourcePoller]
+    let stateDirectory: String
     private let startedAt: Date
     private let version: String
-    private let logger: Logger
-
-    /// A configured source, for the status page.
-    struct SourceDescription: Sendable {
-        var name: String
-        var kind: String
-    }
+    let logger: Logger
 
     init(
         reader: StoreReader,
@@ -37,7 +32,8 @@ final class ControlHandler: @unchecked Sendable {
         storeQueue: DispatchQueue,
         authorizer: ControlAuthorizer,
         rules: RuleSetHolder,
-        sources: [SourceDescription],
+        pollers: [SourcePoller],
+        stateDirectory: String,
         startedAt: Date,
         version: String,
         logger: Logger
@@ -48,7 +44,8 @@ final class ControlHandler: @unchecked Sendable {
         self.storeQueue = storeQueue
         self.authorizer = authorizer
         self.rules = rules
-        self.sources = sources
+        self.pollers = pollers
+        self.stateDirectory = stateDirectory
         self.startedAt = startedAt
         self.version = version
         self.logger = logger
@@ -96,6 +93,10 @@ final class ControlHandler: @unchecked Sendable {
             if request.op == .reload {
                 return encode(.success(id: request.id, reloader.reload()))
             }
+            if request.op == .quarantineRetry || request.op == .quarantineDrop {
+                let entry = try changeQuarantine(request, actor: peer.map(Self.actorName) ?? "unknown")
+                return encode(.success(id: request.id, entry))
+            }
             if request.op.isChange {
                 let summary = try change(request, actor: peer.map(Self.actorName) ?? "unknown")
                 return encode(.success(id: request.id, summary))
@@ -107,6 +108,9 @@ final class ControlHandler: @unchecked Sendable {
                 case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
                 case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
                 case .complaintsExport: return encode(.success(id: request.id, try exportPage(request)))
+                case .sources: return encode(.success(id: request.id, try sourceStatuses()))
+                case .quarantineList: return encode(.success(id: request.id, try quarantineEntries(request)))
+                case .quarantineShow: return encode(.success(id: request.id, try quarantineItem(request)))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -127,10 +131,6 @@ final class ControlHandler: @unchecked Sendable {
 
     private func status() throws -> StatusReport {
         let counts = try reader.caseCounts()
-        let health = Dictionary(
-            try reader.sourceHealth().map { ($0.source, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
         let (snapshot, attempt) = rules.status
         return StatusReport(
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
@@ -145,17 +145,7 @@ final class ControlHandler: @unchecked Sendable {
             cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
             overdue: try reader.overdueCount(),
             nextDeadline: storeQueue.sync { cases.nextDeadline },
-            sources: sources.map { source in
-                let row = health[source.name]
-                return SourceStatus(
-                    name: source.name,
-                    kind: source.kind,
-                    itemsIn: row?.itemsIn ?? 0,
-                    itemsQuarantined: row?.itemsQuarantined ?? 0,
-                    lastPollAt: row?.lastPollAt,
-                    lastError: row?.lastError
-                )
-            }
+            sources: try sourceStatuses()
         )
     }
 

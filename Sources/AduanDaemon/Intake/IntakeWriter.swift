@@ -1,13 +1,16 @@
 import AduanCore
 import AduanRules
 import AduanStore
+import Dispatch
 import Foundation
 
 /// Stores a batch of intake items in one transaction: each new complaint with its case, routed by the rule
 /// snapshot in service, and its history; each update applied to its case once.
 ///
-/// Confined to the daemon's store queue, like the ``Store`` it writes to.
+/// Sources call it from their own queues; it writes on the daemon's store queue, like every other writer, so a
+/// source parses its next items while the store commits the last ones.
 final class IntakeWriter: @unchecked Sendable {
+    // `@unchecked Sendable`: `store` is used only inside `storeQueue.sync`.
     /// What one committed batch did.
     struct Outcome: Sendable {
         /// New complaints stored (each with its case).
@@ -23,13 +26,15 @@ final class IntakeWriter: @unchecked Sendable {
     }
 
     private let store: Store
+    private let storeQueue: DispatchQueue
     private let rules: RuleSetHolder
     private let outbox: NoticeOutbox
     private let cases: CaseService
 
     /// Creates a writer over the daemon's store and rules; new cases' deadlines go to `cases`' scheduler.
-    init(store: Store, rules: RuleSetHolder, outbox: NoticeOutbox, cases: CaseService) {
+    init(store: Store, storeQueue: DispatchQueue, rules: RuleSetHolder, outbox: NoticeOutbox, cases: CaseService) {
         self.store = store
+        self.storeQueue = storeQueue
         self.rules = rules
         self.outbox = outbox
         self.cases = cases
@@ -39,6 +44,18 @@ final class IntakeWriter: @unchecked Sendable {
     ///
     /// - Throws: ``StoreError`` when the transaction fails; it is then rolled back as a whole.
     func commit(
+        source: String,
+        items: [SpoolBatchItem],
+        cursor: String?,
+        quarantined: Int,
+        at now: Date
+    ) throws -> Outcome {
+        try storeQueue.sync {
+            try commitOnStoreQueue(source: source, items: items, cursor: cursor, quarantined: quarantined, at: now)
+        }
+    }
+
+    private func commitOnStoreQueue(
         source: String,
         items: [SpoolBatchItem],
         cursor: String?,
@@ -90,15 +107,17 @@ final class IntakeWriter: @unchecked Sendable {
 
     /// Records a failed poll in its own transaction; a failure to record it is only logged by the caller.
     func recordFailure(source: String, error: String, at now: Date) {
-        _ = try? store.write { transaction in
-            try transaction.recordSourcePoll(
-                source: source,
-                cursor: nil,
-                itemsIn: 0,
-                itemsQuarantined: 0,
-                error: error,
-                at: now
-            )
+        _ = try? storeQueue.sync {
+            try store.write { transaction in
+                try transaction.recordSourcePoll(
+                    source: source,
+                    cursor: nil,
+                    itemsIn: 0,
+                    itemsQuarantined: 0,
+                    error: error,
+                    at: now
+                )
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 import AduanCore
 import Foundation
 
-/// One spool file read and decoded: its valid items and its rejected lines, each with its line number.
+/// One intake file read and decoded (spool JSON lines, CSV, a mail): its valid items and its rejected ones, each
+/// with its line number.
 struct SpoolFile: Sendable {
     /// A valid item and the line it came from (1 for a `.json` file).
     struct Item: Sendable {
@@ -26,6 +27,8 @@ struct SpoolFile: Sendable {
     var rejections: [Rejection] = []
     /// Set when the file as a whole cannot be read (the whole file then goes to quarantine).
     var fileError: String?
+    /// Bytes every quarantined part of the file must start with to be read again (a CSV file's header line).
+    var header: [UInt8] = []
 
     /// Whether a name in the inbox is a finished spool file: `*.json`, `*.jsonl` or `*.ndjson`, not hidden.
     /// Writers write under another name (`.x.json`, `x.json.tmp`) and rename, so partial files are never read.

@@ -10,7 +10,7 @@ import Glibc
 /// The store, the pollers and every write run on one serial queue (`storeQueue`), so blocking SQLite and fsync
 /// never run on the cooperative pool and a batch is never interleaved with another write.
 public final class Daemon: @unchecked Sendable {
-    // Mutable state (`timers`, `drainingSources`, `isStopping`) is touched only on `storeQueue`.
+    // Mutable state (`signalSources`, `watchdogTimer`) is set up once in `run()` before anything else runs.
     private let configuration: DaemonConfiguration
     private let logger: Logger
     private let version: String
@@ -18,17 +18,14 @@ public final class Daemon: @unchecked Sendable {
     private let lock: StateLock
     private let store: Store
     private let rules: RuleSetHolder
-    private let sources: [SpoolDirectorySource]
+    private let pollers: [SourcePoller]
     private let handler: ControlHandler
     private let server: ControlServer
     private let cases: CaseService
     private let reloader: RulesReloader
-    private var timers: [any DispatchSourceTimer] = []
     private var signalSources: [any DispatchSourceSignal] = []
     private var watchdogTimer: (any DispatchSourceTimer)?
     private let notifier = ServiceNotifier()
-    private var drainingSources: Set<String> = []
-    private var isStopping = false
 
     /// Why the daemon cannot start: one readable message (rule diagnostics may span lines).
     public struct StartFailure: Error, Sendable, CustomStringConvertible {
@@ -82,13 +79,16 @@ public final class Daemon: @unchecked Sendable {
             clock: SystemClock(),
             logger: logger
         )
-        let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
+        let writer = IntakeWriter(store: store, storeQueue: storeQueue, rules: rules, outbox: outbox, cases: cases)
         do {
-            sources = try configuration.sources.map { source in
-                try SpoolDirectorySource(
-                    name: source.name,
-                    directory: source.path,
-                    interval: source.interval,
+            pollers = try configuration.sources.map { source in
+                SourcePoller(
+                    source: try IntakeSources.make(
+                        source,
+                        stateDirectory: configuration.stateDirectory,
+                        writer: writer,
+                        logger: logger
+                    ),
                     writer: writer,
                     logger: logger
                 )
@@ -116,7 +116,8 @@ public final class Daemon: @unchecked Sendable {
             // The socket is created with the daemon's group (systemd's RuntimeDirectory keeps it); its members read.
             authorizer: ControlAuthorizer(readGroup: getegid()),
             rules: rules,
-            sources: configuration.sources.map { .init(name: $0.name, kind: $0.kind.rawValue) },
+            pollers: pollers,
+            stateDirectory: configuration.stateDirectory,
             startedAt: now,
             version: version,
             logger: logger
@@ -146,14 +147,8 @@ public final class Daemon: @unchecked Sendable {
             source.resume()
             signalSources.append(source)
         }
-        storeQueue.sync {
-            for source in sources {
-                let timer = DispatchSource.makeTimerSource(queue: storeQueue)
-                timer.schedule(deadline: .now(), repeating: source.interval, leeway: .milliseconds(50))
-                timer.setEventHandler { [self] in drain(source) }
-                timer.resume()
-                timers.append(timer)
-            }
+        for poller in pollers {
+            poller.start()
         }
         let status = rules.status.snapshot.ruleSet
         startWatchdog()
@@ -172,28 +167,14 @@ public final class Daemon: @unchecked Sendable {
         dispatchMain()
     }
 
-    /// Ingests batches until the source's inbox is empty, one batch per queue turn so a stop waits for one only.
-    private func drain(_ source: SpoolDirectorySource) {
-        guard !isStopping, !drainingSources.contains(source.name) else { return }
-        drainingSources.insert(source.name)
-        drainNextBatch(source)
-    }
-
-    private func drainNextBatch(_ source: SpoolDirectorySource) {
-        guard !isStopping, source.ingestNextBatch() else {
-            drainingSources.remove(source.name)
-            return
-        }
-        storeQueue.async { [self] in drainNextBatch(source) }
-    }
-
     private func stop(signal signalNumber: Int32) -> Never {
         notifier.stopping()
         logger.notice("stopping after the current batch", ["signal": signalNumber == SIGTERM ? "TERM" : "INT"])
         server.stop()
+        for poller in pollers {
+            poller.stop()
+        }
         storeQueue.sync {
-            isStopping = true
-            for timer in timers { timer.cancel() }
             cases.stop()
             store.close()
         }

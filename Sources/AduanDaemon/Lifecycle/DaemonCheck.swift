@@ -17,7 +17,8 @@ public enum DaemonCheck {
             \(ruleSet.agencies.count) agencies, hash \(ruleSet.hash.prefix(12)))
             """
         for source in configuration.sources {
-            report += "\n  source:    \(source.name) (\(source.kind.rawValue)) \(source.path) every \(source.interval)s"
+            report +=
+                "\n  source:    \(source.name) (\(source.kind.rawValue)) \(source.location) every \(source.interval)s"
         }
         return (true, report)
     }

@@ -42,12 +42,16 @@ enum DurableFiles {
         return destination
     }
 
-    /// `directory/name`, or the first `directory/name.N` that does not exist.
+    /// `directory/name`, or the first free `directory/stem.N.ext` (`a.jsonl` → `a.1.jsonl`), so that a renamed
+    /// file keeps the extension its reader looks for.
     static func uniqueName(_ name: String, in directory: String) -> String {
         var candidate = directory + "/" + name
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let suffix = dot.map { String(name[$0...]) } ?? ""
         var counter = 1
         while access(candidate, F_OK) == 0 {
-            candidate = directory + "/" + name + ".\(counter)"
+            candidate = directory + "/" + stem + ".\(counter)" + suffix
             counter += 1
         }
         return candidate

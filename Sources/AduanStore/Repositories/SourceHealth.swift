@@ -1,7 +1,8 @@
 public import Foundation
 
-/// How a source's polling goes, as `aduanctl sources` shows it.
-public struct SourceHealth: Sendable, Hashable, Codable {
+/// A source's row in `source_cursors`: its cursor and how its polls went (the control protocol's `SourceStatus`
+/// adds what only the running poller knows).
+public struct SourceHealth: Sendable, Hashable {
     /// The source's name.
     public var source: String
     /// Where the next poll resumes, in the source's own terms.
@@ -34,27 +35,5 @@ public struct SourceHealth: Sendable, Hashable, Codable {
         self.itemsIn = itemsIn
         self.itemsQuarantined = itemsQuarantined
         self.lastError = lastError
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case source
-        case cursor
-        case lastPollAt = "last_poll_at"
-        case lastSuccessAt = "last_success_at"
-        case itemsIn = "items_in"
-        case itemsQuarantined = "items_quarantined"
-        case lastError = "last_error"
-    }
-
-    /// Encodes every key, writing `null` for absent values so that scripts can rely on them.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(source, forKey: .source)
-        try container.encode(cursor, forKey: .cursor)
-        try container.encode(lastPollAt, forKey: .lastPollAt)
-        try container.encode(lastSuccessAt, forKey: .lastSuccessAt)
-        try container.encode(itemsIn, forKey: .itemsIn)
-        try container.encode(itemsQuarantined, forKey: .itemsQuarantined)
-        try container.encode(lastError, forKey: .lastError)
     }
 }

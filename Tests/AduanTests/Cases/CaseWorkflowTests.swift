@@ -98,16 +98,14 @@ struct CaseWorkflowTests {
                 text: text,
                 receivedAt: try #require(RFC3339.parse(received))
             )
-            let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
-            _ = try queue.sync {
-                try writer.commit(
-                    source: "spool",
-                    items: [SpoolBatchItem(fileName: "t.jsonl", line: 1, item: .complaint(complaint))],
-                    cursor: nil,
-                    quarantined: 0,
-                    at: clock.now()
-                )
-            }
+            let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, outbox: outbox, cases: cases)
+            _ = try writer.commit(
+                source: "spool",
+                items: [SpoolBatchItem(fileName: "t.jsonl", line: 1, item: .complaint(complaint))],
+                cursor: nil,
+                quarantined: 0,
+                at: clock.now()
+            )
         }
 
         /// Moves the clock to `time` and handles what fell due.

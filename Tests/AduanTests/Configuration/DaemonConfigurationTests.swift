@@ -97,7 +97,6 @@ struct DaemonConfigurationTests {
                 && text.contains("did you mean 'state_dir'?")
                 && text.contains("\(path):5:12: error: unknown source kind 'spoll'")
                 && text.contains("\(path):6:13: error:")
-                && text.contains("source \"x\" needs 'path'")
         }
     }
 

@@ -143,7 +143,7 @@ struct DaemonEndToEndTests {
         )
         daemon = try DaemonProcess(stateDirectory: state)
         #expect(try eventually { try daemon.status().complaints == 3 })
-        #expect(FileManager.default.fileExists(atPath: state + "/processed/one.jsonl.1"))
+        #expect(FileManager.default.fileExists(atPath: state + "/processed/one.1.jsonl"))
         #expect(daemon.stop() == 0)
     }
 

@@ -12,7 +12,7 @@ struct SpoolIntakeTests {
     let folder: TemporaryDirectory
     let store: Store
     let queue = DispatchQueue(label: "test.store")
-    let spool: SpoolDirectorySource
+    let spool: FolderSource
 
     init() throws {
         folder = try TemporaryDirectory("aduan-intake")
@@ -28,20 +28,21 @@ struct SpoolIntakeTests {
             clock: SystemClock(),
             logger: Logger(minimumLevel: .error)
         )
-        let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
-        spool = try SpoolDirectorySource(
-            name: "spool",
-            directory: folder.path,
-            interval: 1,
+        let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, outbox: outbox, cases: cases)
+        let configuration = SourceConfiguration(name: "spool", kind: .spool, path: folder.path, interval: 1)
+        spool = try FolderSource(
+            configuration: configuration,
+            layout: SpoolLayout(directory: folder.path, sourceName: "spool"),
+            quarantine: QuarantineFolder(directory: folder.file("quarantine")),
             writer: writer,
             logger: Logger(minimumLevel: .error),
             batchLimit: 3
         )
     }
 
-    /// Runs one batch on the store queue, where the daemon runs it.
-    func ingestNextBatch() -> Bool {
-        queue.sync { spool.ingestNextBatch() }
+    /// Runs one batch, as the source's poller does.
+    func ingestNextBatch() throws -> Bool {
+        try spool.ingestNextBatch(now: Date())
     }
 
     func write(_ lines: [String], to name: String) throws {
@@ -62,11 +63,11 @@ struct SpoolIntakeTests {
     func largeFileInSeveralBatches() throws {
         defer { folder.remove() }
         try write((1...7).map(Self.complaint), to: "big.jsonl")
-        #expect(ingestNextBatch())
+        #expect(try ingestNextBatch())
         #expect(try read().complaintCount() == 3)
         #expect(FileManager.default.fileExists(atPath: folder.file("inbox/big.jsonl")))
-        #expect(ingestNextBatch())
-        #expect(!ingestNextBatch())
+        #expect(try ingestNextBatch())
+        #expect(try !ingestNextBatch())
         #expect(try read().complaintCount() == 7)
         #expect(!FileManager.default.fileExists(atPath: folder.file("inbox/big.jsonl")))
         #expect(FileManager.default.fileExists(atPath: folder.file("processed/big.jsonl")))
@@ -78,13 +79,13 @@ struct SpoolIntakeTests {
     func rereadAfterCommit() throws {
         defer { folder.remove() }
         try write((1...3).map(Self.complaint), to: "a.jsonl")
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         // Simulate the crash window: the file is in the inbox again as if the move never happened.
         try FileManager.default.copyItem(atPath: folder.file("processed/a.jsonl"), toPath: folder.file("inbox/a.jsonl"))
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         #expect(try read().complaintCount() == 3)
         #expect(try read().cases(CaseFilter(limit: 0)).count == 3)
-        #expect(FileManager.default.fileExists(atPath: folder.file("processed/a.jsonl.1")))
+        #expect(FileManager.default.fileExists(atPath: folder.file("processed/a.1.jsonl")))
     }
 
     @Test("a whole file that is not a complaint goes to quarantine with its reason, and the rest still flows")
@@ -92,7 +93,7 @@ struct SpoolIntakeTests {
         defer { folder.remove() }
         try #"["not", "an", "object"]"#.write(toFile: folder.file("inbox/bad.json"), atomically: true, encoding: .utf8)
         try write([Self.complaint(1)], to: "good.jsonl")
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         #expect(try read().complaintCount() == 1)
         let reason = try String(contentsOfFile: folder.file("quarantine/bad.json.reason"), encoding: .utf8)
         #expect(reason == "file bad.json: expected a JSON object, found an array\n")
@@ -104,12 +105,12 @@ struct SpoolIntakeTests {
     func updatesApplyOnce() throws {
         defer { folder.remove() }
         try write([Self.complaint(1)], to: "a.jsonl")
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         let update =
             #"{"id":"u-1","update_for":{"source":"spool","id":"c-1"},"status":"in_progress","note":"tim sudah ke lokasi"}"#
         try write([update], to: "b.jsonl")
         try write([update], to: "c.jsonl")
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         let detail = try #require(try read().caseDetail(id: 1))
         #expect(detail.summary.state == .inProgress)
         #expect(detail.events.filter { $0.kind == "responded" }.count == 1)
@@ -121,7 +122,7 @@ struct SpoolIntakeTests {
     func rejectedUpdates() throws {
         defer { folder.remove() }
         try write([Self.complaint(1)], to: "a.jsonl")
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         try write(
             [
                 #"{"id":"u-1","update_for":"99","note":"x"}"#,
@@ -130,10 +131,10 @@ struct SpoolIntakeTests {
             ],
             to: "b.jsonl"
         )
-        #expect(!ingestNextBatch())
+        #expect(try !ingestNextBatch())
         let reason = try String(contentsOfFile: folder.file("quarantine/b.jsonl.reason"), encoding: .utf8)
-        #expect(reason.contains("b.jsonl line 1 (line 1 here): update_for names a case that does not exist (case 99)"))
-        #expect(reason.contains("b.jsonl line 3 (line 2 here): cannot move case 1 from resolved to received"))
+        #expect(reason.contains("b.jsonl line 1 (item 1 here): update_for names a case that does not exist (case 99)"))
+        #expect(reason.contains("b.jsonl line 3 (item 2 here): cannot move case 1 from resolved to received"))
         #expect(try read().caseDetail(id: 1)?.summary.state == .resolved)
     }
 }

@@ -228,27 +228,6 @@ struct StoreWriteTests {
         }
     }
 
-    @Test("source health encodes to JSON with snake_case keys and explicit nulls")
-    func sourceHealthJSON() throws {
-        let health = SourceHealth(
-            source: "spool",
-            cursor: nil,
-            lastPollAt: nil,
-            lastSuccessAt: nil,
-            itemsIn: 2,
-            itemsQuarantined: 0,
-            lastError: nil
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let json = String(decoding: try encoder.encode(health), as: UTF8.self)
-        #expect(
-            json == #"{"cursor":null,"items_in":2,"items_quarantined":0,"last_error":null,"#
-                + #""last_poll_at":null,"last_success_at":null,"source":"spool"}"#
-        )
-        #expect(try JSONDecoder().decode(SourceHealth.self, from: Data(json.utf8)) == health)
-    }
-
     @Test("a rule snapshot is kept once per hash, with the text of its first load")
     func ruleSnapshotsByHash() throws {
         try StoreTestFixtures.withDatabasePath { path in
