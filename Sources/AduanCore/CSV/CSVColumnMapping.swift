@@ -40,7 +40,10 @@ public struct CSVColumnMapping: Sendable, Hashable {
         }
         let found = "the header has: \(header.joined(separator: ", "))"
         if !missing.isEmpty {
-            throw CSVError(line: 1, reason: "mapped column \(missing.joined(separator: ", ")) not in the header; \(found)")
+            throw CSVError(
+                line: 1,
+                reason: "mapped column \(missing.joined(separator: ", ")) not in the header; \(found)"
+            )
         }
         if indexes[.id] == nil {
             throw CSVError(line: 1, reason: "no column for 'id' (map one or name it 'id'); \(found)")

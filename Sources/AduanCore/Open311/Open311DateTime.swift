@@ -13,7 +13,8 @@ public enum Open311DateTime {
         let count = bytes.count
         func isDigit(_ position: Int) -> Bool { position < count && bytes[position] >= 0x30 && bytes[position] <= 0x39 }
         func isSign(_ position: Int) -> Bool {
-            position >= 0 && position < count && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
+            position >= 0 && position < count
+                && (bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-"))
         }
         if count >= 5, isSign(count - 5), (1...4).allSatisfy({ isDigit(count - $0) }) {
             bytes.insert(UInt8(ascii: ":"), at: count - 2)

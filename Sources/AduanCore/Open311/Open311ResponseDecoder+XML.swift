@@ -18,7 +18,9 @@ extension Open311ResponseDecoder {
         case "service_requests", "requests":
             var requests: [Open311Request] = []
             for element in root.children where element.name == "request" {
-                requests.append(try request(fields(of: element, number: requests.count + 1), number: requests.count + 1))
+                requests.append(
+                    try request(fields(of: element, number: requests.count + 1), number: requests.count + 1)
+                )
             }
             return requests
         case "request":

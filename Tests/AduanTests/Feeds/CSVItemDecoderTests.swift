@@ -45,7 +45,8 @@ struct CSVItemDecoderTests {
         let mapping = CSVColumnMapping(columns: [
             .id: "nomor", .text: "isi_aduan", .region: "wilayah", .receivedAt: "tanggal", .lat: "lintang",
         ])
-        let file = "Nomor;Isi_Aduan;Wilayah;Tanggal;Lintang\r\n17;Sampah menumpuk;Kota Serang;2026-03-17 08:30:00;-6,12\r\n"
+        let file =
+            "Nomor;Isi_Aduan;Wilayah;Tanggal;Lintang\r\n17;Sampah menumpuk;Kota Serang;2026-03-17 08:30:00;-6,12\r\n"
         let rows = try rows(file, mapping: mapping)
         guard case .success(.complaint(let complaint)) = rows.first?.result else {
             Issue.record("not a complaint: \(rows)")

@@ -14,10 +14,22 @@ struct CSVReaderTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "LF records, trailing newline", input: "a,b\n1,2\n3,4\n", records: [(2, ["1", "2"]), (3, ["3", "4"])]),
-        Case(name: "CRLF records, no trailing newline", input: "a,b\r\n1,2\r\n3,4", records: [(2, ["1", "2"]), (3, ["3", "4"])]),
+        Case(
+            name: "LF records, trailing newline",
+            input: "a,b\n1,2\n3,4\n",
+            records: [(2, ["1", "2"]), (3, ["3", "4"])]
+        ),
+        Case(
+            name: "CRLF records, no trailing newline",
+            input: "a,b\r\n1,2\r\n3,4",
+            records: [(2, ["1", "2"]), (3, ["3", "4"])]
+        ),
         Case(name: "quoted comma", input: "a,b\n\"x, y\",2\n", records: [(2, ["x, y", "2"])]),
-        Case(name: "doubled quotes", input: "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n", records: [(2, ["say \"hi\"", "\""])]),
+        Case(
+            name: "doubled quotes",
+            input: "a,b\n\"say \"\"hi\"\"\",\"\"\"\"\n",
+            records: [(2, ["say \"hi\"", "\""])]
+        ),
         Case(
             name: "embedded CRLF and LF keep their bytes and count lines",
             input: "a,b\r\n\"one\r\ntwo\",\"three\nfour\"\r\n5,6\r\n",
@@ -25,7 +37,11 @@ struct CSVReaderTests {
         ),
         Case(name: "embedded lone CR", input: "a,b\n\"x\ry\",2\n", records: [(2, ["x\ry", "2"])]),
         Case(name: "empty fields", input: "a,b\n,\n\"\",x\n", records: [(2, ["", ""]), (3, ["", "x"])]),
-        Case(name: "blank lines skipped", input: "\na,b\n\n1,2\n   \n\n3,4\n\n", records: [(4, ["1", "2"]), (7, ["3", "4"])]),
+        Case(
+            name: "blank lines skipped",
+            input: "\na,b\n\n1,2\n   \n\n3,4\n\n",
+            records: [(4, ["1", "2"]), (7, ["3", "4"])]
+        ),
         Case(name: "byte-order mark", input: "\u{FEFF}a,b\n1,2\n", records: [(2, ["1", "2"])]),
         Case(name: "semicolon detected", input: "a;b\n1,5;2\n", records: [(2, ["1,5", "2"])]),
         Case(
@@ -34,7 +50,11 @@ struct CSVReaderTests {
             records: [(2, ["1", "2"])],
             header: ["a;x;y", "b"]
         ),
-        Case(name: "UTF-8 text", input: "a,b\nJl. Raya Serang–Cilegon,Ñ\n", records: [(2, ["Jl. Raya Serang–Cilegon", "Ñ"])]),
+        Case(
+            name: "UTF-8 text",
+            input: "a,b\nJl. Raya Serang–Cilegon,Ñ\n",
+            records: [(2, ["Jl. Raya Serang–Cilegon", "Ñ"])]
+        ),
         Case(name: "header only", input: "a,b\n", records: []),
     ]
 
@@ -83,10 +103,16 @@ struct CSVReaderTests {
     @Test(
         "a file that cannot be read as a whole is refused with the line and the reason",
         arguments: [
-            ("a,b\n1,2\n\"open,3\n4,5\n", "line 3: a quoted field is never closed; close it with '\"' and write quotes inside it as '\"\"'"),
+            (
+                "a,b\n1,2\n\"open,3\n4,5\n",
+                "line 3: a quoted field is never closed; close it with '\"' and write quotes inside it as '\"\"'"
+            ),
             ("", "line 1: no header row: the file is empty"),
             ("\n\n  \n", "line 4: no header row: the file is empty"),
-            ("a,\"b\"c\n1,2\n", "line 1: in the header: text after the closing quote of field 2; quote the whole field"),
+            (
+                "a,\"b\"c\n1,2\n",
+                "line 1: in the header: text after the closing quote of field 2; quote the whole field"
+            ),
         ]
     )
     func fileError(input: String, message: String) {
