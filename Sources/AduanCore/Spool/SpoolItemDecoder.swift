@@ -25,8 +25,24 @@ public struct SpoolItemDecoder: Sendable {
         guard let fields = object as? [String: Any] else {
             return .failure(SpoolItemError("expected a JSON object, found \(Self.kindName(of: object))"))
         }
+        return decode(fields: fields, original: bytes, receivedDefault: receivedDefault)
+    }
+
+    /// Decodes an item whose fields another format already split (CSV rows, Open311 requests), with the same rules
+    /// as a JSON line.
+    ///
+    /// - Parameters:
+    ///   - fields: the shape of a spool JSON object: `String`, `NSNumber` or `NSNull` values, and `[String: Any]`
+    ///     for `reporter`, `location` and an `update_for` given as `{source, id}`.
+    ///   - original: the item as it arrived, kept in an update for the quarantine.
+    ///   - receivedDefault: `received_at` for complaints that do not carry one (time of intake).
+    public func decode(
+        fields: [String: Any],
+        original: some Collection<UInt8>,
+        receivedDefault: Date
+    ) -> Result<SpoolItem, SpoolItemError> {
         do {
-            return .success(try decode(fields, receivedDefault: receivedDefault, original: bytes))
+            return .success(try decode(fields, receivedDefault: receivedDefault, original: original))
         } catch var error as SpoolItemError {
             error.id = try? identifier(fields["id"], field: "id")
             return .failure(error)
@@ -188,13 +204,19 @@ public struct SpoolItemDecoder: Sendable {
             guard !text.isEmpty else { throw SpoolItemError("'\(field)' is empty") }
             return text
         }
-        if let number = value as? NSNumber, !Self.isBoolean(value), number.doubleValue == number.doubleValue.rounded() {
-            return String(number.int64Value)
-        }
+        if let text = Self.integerText(value) { return text }
         throw SpoolItemError("'\(field)' must be a string or an integer, found \(Self.kindName(of: value))")
     }
 
-    private static func kindName(of value: Any) -> String {
+    /// A JSON number that is a whole number, as decimal digits; `nil` for anything else (booleans included).
+    static func integerText(_ value: Any) -> String? {
+        guard let number = value as? NSNumber, !isBoolean(value), number.doubleValue == number.doubleValue.rounded()
+        else { return nil }
+        return String(number.int64Value)
+    }
+
+    /// How a JSON value is named in error messages: "an array", "a boolean", ….
+    static func kindName(of value: Any) -> String {
         switch value {
         case is [Any]: "an array"
         case is [String: Any]: "an object"
@@ -207,12 +229,13 @@ public struct SpoolItemDecoder: Sendable {
     }
 
     /// Foundation on Linux bridges JSON `true` to an `NSNumber` that also casts to `Int`; its type code tells them apart.
-    private static func isBoolean(_ value: Any) -> Bool {
+    static func isBoolean(_ value: Any) -> Bool {
         guard let number = value as? NSNumber else { return false }
         return String(cString: number.objCType) == "c"
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The reason JSONSerialization gives for refusing a document.
+    static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if let detail = nsError.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
         return nsError.localizedDescription
