@@ -176,7 +176,9 @@ enum HTMLTextExtractor {
             }
         } else {
             let nameStart = cursor
-            while cursor < end, cursor - nameStart < 10, MailBytes.isLetter(bytes[cursor]) || MailBytes.isDigit(bytes[cursor]) {
+            while cursor < end, cursor - nameStart < 10,
+                MailBytes.isLetter(bytes[cursor]) || MailBytes.isDigit(bytes[cursor])
+            {
                 cursor += 1
             }
             if cursor < end, bytes[cursor] == UInt8(ascii: ";"),

@@ -54,7 +54,11 @@ enum MailBytes {
     }
 
     /// Whether `bytes` starts at `start` with the lowercase ASCII `prefix`, ignoring ASCII case.
-    static func hasPrefixIgnoringCase(_ bytes: ArraySlice<UInt8>, at start: Int, _ prefix: some Collection<UInt8>) -> Bool {
+    static func hasPrefixIgnoringCase(
+        _ bytes: ArraySlice<UInt8>,
+        at start: Int,
+        _ prefix: some Collection<UInt8>
+    ) -> Bool {
         guard bytes.endIndex - start >= prefix.count else { return false }
         var index = start
         for expected in prefix {
@@ -113,19 +117,20 @@ enum MailBytes {
     /// Text with every CRLF and lone CR turned into LF.
     static func normalizedLineEnds(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.contains(carriageReturn) else { return bytes }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == carriageReturn {
-                output.append(lineFeed)
-                if index + 1 < bytes.count && bytes[index + 1] == lineFeed { index += 1 }
-            } else {
-                output.append(byte)
+        return [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            written = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == carriageReturn {
+                    output[written] = lineFeed
+                    if index + 1 < bytes.count && bytes[index + 1] == lineFeed { index += 1 }
+                } else {
+                    output[written] = byte
+                }
+                written += 1
+                index += 1
             }
-            index += 1
         }
-        return output
     }
 }

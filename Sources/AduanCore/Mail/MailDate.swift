@@ -34,7 +34,8 @@ public enum MailDate {
             guard let offset = zoneOffset(zone) else { return nil }
             offsetSeconds = offset
         }
-        guard (1...31).contains(day), day <= RFC3339.daysIn(month: month, year: year), hour < 24, minute < 60, second <= 60
+        guard (1...31).contains(day), day <= RFC3339.daysIn(month: month, year: year), hour < 24, minute < 60,
+            second <= 60
         else { return nil }
         let days = RFC3339.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + min(second, 59) - offsetSeconds
@@ -82,12 +83,17 @@ public enum MailDate {
         guard token.count >= 3 else { return nil }
         let start = token.startIndex
         let key =
-            String(decoding: [token[start], token[start + 1], token[start + 2]].map(MailBytes.lowercased), as: UTF8.self)
+            String(
+                decoding: [token[start], token[start + 1], token[start + 2]].map(MailBytes.lowercased),
+                as: UTF8.self
+            )
         guard let index = monthNames.firstIndex(of: key) else { return nil }
         return index + 1
     }
 
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
 
     /// `HH:MM` or `HH:MM:SS`.
     private static func time(_ token: ArraySlice<UInt8>) -> (Int, Int, Int)? {

@@ -46,7 +46,7 @@ enum MailHeaderParser {
                     fields.isEmpty
                         ? "not a mail: the first line is not a header field ('Name: value')"
                         : "header line \(lineNumber) is not a 'Name: value' field"
-                        + " (is the empty line before the body missing?)"
+                            + " (is the empty line before the body missing?)"
                 )
             }
             lineStart = next

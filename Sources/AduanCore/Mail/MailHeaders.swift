@@ -34,12 +34,15 @@ public struct MailHeaders: Sendable {
         }
     }
 
-    /// The first value of the field `name` with its encoded-words decoded (for unstructured fields such as
-    /// Subject).
+    /// The first value of the field `name` with its encoded-words decoded and trimmed (for unstructured fields such
+    /// as Subject).
     public func decodedValue(_ name: String) -> String? {
-        rawValue(lowercaseName: Array(name.lowercased().utf8)).map {
-            String(decoding: EncodedWordDecoder.decode($0[...]), as: UTF8.self)
-        }
+        decodedValue(lowercaseName: Array(name.lowercased().utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The UTF-8 bytes of the first field named `lowercaseName`, unfolded, encoded-words decoded, trimmed.
+    func decodedValue(lowercaseName: some Collection<UInt8>) -> [UInt8]? {
+        rawValue(lowercaseName: lowercaseName).map { Array(MailBytes.trimmed(EncodedWordDecoder.decode($0[...])[...])) }
     }
 
     /// The unfolded, trimmed bytes of the first field named `lowercaseName`.

@@ -30,9 +30,7 @@ public enum MailParser {
         } catch {
             throw MailParseError(error.description, messageID: messageID)
         }
-        let subject = headers.rawValue(lowercaseName: "subject".utf8).map {
-            String(decoding: MailBytes.trimmed(EncodedWordDecoder.decode($0[...])[...]), as: UTF8.self)
-        }
+        let subject = headers.decodedValue(lowercaseName: "subject".utf8).map { String(decoding: $0, as: UTF8.self) }
         return MailMessage(
             headers: headers,
             messageID: messageID,

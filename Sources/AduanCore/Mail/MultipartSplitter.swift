@@ -12,7 +12,8 @@ enum MultipartSplitter {
         var lineStart = body.startIndex
         while lineStart < body.endIndex {
             let lineFeed = MailBytes.lineEnd(in: body, from: lineStart)
-            if body[lineStart] == UInt8(ascii: "-"), let isClosing = delimiterKind(body, lineStart, lineFeed, delimiter) {
+            if body[lineStart] == UInt8(ascii: "-"), let isClosing = delimiterKind(body, lineStart, lineFeed, delimiter)
+            {
                 if let start = partStart {
                     parts.append(body[start..<partEnd(body, start: start, delimiterLine: lineStart)])
                 }

@@ -3,44 +3,41 @@ enum QuotedPrintableDecoder {
     /// Decodes a quoted-printable body: `=XX` escapes, `=` at a line end is a soft line break, and white space
     /// before a line end is dropped (transports add it). A malformed `=` is kept as it is.
     static func decodeBody(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        var blankRunStart = -1
-        while index < end {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "=") {
-                blankRunStart = -1
-                if let escaped = escapedByte(bytes, at: index) {
-                    output.append(escaped)
-                    index += 3
-                    continue
-                }
-                if let afterBreak = softLineBreakEnd(bytes, after: index) {
-                    index = afterBreak
-                    continue
-                }
-                output.append(byte)
-                index += 1
-            } else if byte == MailBytes.lineFeed || byte == MailBytes.carriageReturn {
-                if blankRunStart >= 0 {
-                    output.removeLast(output.count - blankRunStart)
+        // Every step writes at most as many bytes as it reads, so the input's length bounds the output.
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { output, written in
+            written = 0
+            var index = bytes.startIndex
+            let end = bytes.endIndex
+            var blankRunStart = -1
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "=") {
                     blankRunStart = -1
-                }
-                output.append(byte)
-                index += 1
-            } else {
-                if MailBytes.isBlank(byte) {
-                    if blankRunStart < 0 { blankRunStart = output.count }
+                    if let escaped = escapedByte(bytes, at: index) {
+                        output[written] = escaped
+                        written += 1
+                        index += 3
+                        continue
+                    }
+                    if let afterBreak = softLineBreakEnd(bytes, after: index) {
+                        index = afterBreak
+                        continue
+                    }
+                } else if byte == MailBytes.lineFeed || byte == MailBytes.carriageReturn {
+                    if blankRunStart >= 0 {
+                        written = blankRunStart
+                        blankRunStart = -1
+                    }
+                } else if MailBytes.isBlank(byte) {
+                    if blankRunStart < 0 { blankRunStart = written }
                 } else {
                     blankRunStart = -1
                 }
-                output.append(byte)
+                output[written] = byte
+                written += 1
                 index += 1
             }
         }
-        return output
     }
 
     /// Decodes the text of a `Q` encoded-word (`_` is a space), or `nil` when an `=` is not followed by two hex

@@ -123,7 +123,8 @@ enum MailFixtures {
     )
 
     /// The text `htmlOnly` reduces to.
-    static let htmlOnlyText = "Lampu jalan mati & gelap\n\nLokasi: Jl. Raya Serang–Cilegon km 5 <dekat SPBU> — café\n\n"
+    static let htmlOnlyText =
+        "Lampu jalan mati & gelap\n\nLokasi: Jl. Raya Serang–Cilegon km 5 <dekat SPBU> — café\n\n"
         + "Terima kasih\nBudi\n0812 3456"
 
     /// multipart/mixed: a text part and a Base64 PDF attachment whose name is an encoded-word.

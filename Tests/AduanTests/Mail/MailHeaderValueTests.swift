@@ -64,7 +64,10 @@ struct MailHeaderValueTests {
         #expect(MailAddress(parsing: field) == MailAddress(name: name, address: address), "\(field)")
     }
 
-    @Test("a From field without an address gives no mailbox", arguments: ["", "Budi Santoso", "undisclosed-recipients:;"])
+    @Test(
+        "a From field without an address gives no mailbox",
+        arguments: ["", "Budi Santoso", "undisclosed-recipients:;"]
+    )
     func noAddress(field: String) {
         #expect(MailAddress(parsing: field) == nil)
     }

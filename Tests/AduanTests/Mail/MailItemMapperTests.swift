@@ -27,7 +27,9 @@ struct MailItemMapperTests {
         #expect(complaint.title == "Jalan rusak di Cilegon — mohon segera diperbaiki")
         #expect(complaint.text == MailFixtures.gmailText)
         #expect(complaint.channel == .email)
-        #expect(complaint.reporter == Reporter(name: "Siti Nurhaliza", contact: "siti.nurhaliza@gmail.com", kind: "citizen"))
+        #expect(
+            complaint.reporter == Reporter(name: "Siti Nurhaliza", contact: "siti.nurhaliza@gmail.com", kind: "citizen")
+        )
         #expect(complaint.receivedAt == RFC3339.parse("2026-03-17T03:00:00Z"))
         #expect(complaint.region == nil)
     }
@@ -94,7 +96,10 @@ struct MailItemMapperTests {
     @Test(
         "mail that cannot become an item is refused with a reason that names the problem and the Message-ID",
         arguments: [
-            ("Message-ID: <e1@x.id>\nSubject: kosong\n\n  \n", "no body text: the mail's text part is empty", "e1@x.id"),
+            (
+                "Message-ID: <e1@x.id>\nSubject: kosong\n\n  \n", "no body text: the mail's text part is empty",
+                "e1@x.id"
+            ),
             (
                 "Message-ID: <e2@x.id>\nContent-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: application/pdf\n"
                     + "Content-Disposition: attachment; filename=foto.pdf\n\nJVBE\n--b--\n",
@@ -110,7 +115,10 @@ struct MailItemMapperTests {
             ),
             ("Message-ID: <e5@x.id>\nX-Aduan-Update-For: 0\n\ncatatan", "must be a case id", "e5@x.id"),
             ("Message-ID: <e6@x.id>\nX-Aduan-Update-For: mail/\n\ncatatan", "must be a case id", "e6@x.id"),
-            ("Message-ID: <e7@x.id>\nX-Aduan-Update-For: 7\n\n", "an update needs 'X-Aduan-Status' or a body text", "e7@x.id"),
+            (
+                "Message-ID: <e7@x.id>\nX-Aduan-Update-For: 7\n\n", "an update needs 'X-Aduan-Status' or a body text",
+                "e7@x.id"
+            ),
             (
                 "Message-ID: <e8@x.id>\nContent-Type: text/plain; charset=\"x-mac-cyrillic\"\n\n\u{00E9}",
                 "unsupported charset 'x-mac-cyrillic' in the text/plain part", "e8@x.id"

@@ -54,7 +54,9 @@ struct MailParserTests {
     func attachment() throws {
         let message = try parse(MailFixtures.withAttachment)
         #expect(message.text == "Jembatan di Desa Sukamaju putus. Foto terlampir.")
-        #expect(message.attachments == [MailAttachment(filename: "Foto jembatan rûsak.pdf", mediaType: "application/pdf")])
+        #expect(
+            message.attachments == [MailAttachment(filename: "Foto jembatan rûsak.pdf", mediaType: "application/pdf")]
+        )
         #expect(message.date == RFC3339.parse("2026-03-23T02:00:00Z"))
     }
 
@@ -117,7 +119,10 @@ struct MailParserTests {
         arguments: [
             ("", "empty message"),
             ("\r\n\r\n  \n", "empty message"),
-            ("Selamat pagi, jalan rusak di Serang.\nMohon diperbaiki.\n", "not a mail: the first line is not a header field"),
+            (
+                "Selamat pagi, jalan rusak di Serang.\nMohon diperbaiki.\n",
+                "not a mail: the first line is not a header field"
+            ),
             ("From: a@example.id\nSubject: x\nJalan rusak\n", "header line 3 is not a 'Name: value' field"),
             ("From: a@example.id\nSubject: tanpa badan", "not a mail: no empty line separates the header fields"),
             ("\nJalan rusak", "not a mail: the message starts with an empty line"),
