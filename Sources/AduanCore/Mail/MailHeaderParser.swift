@@ -14,7 +14,9 @@ enum MailHeaderParser {
         fields.reserveCapacity(isMessage ? 24 : 4)
         var lineStart = bytes.startIndex
         var lineNumber = 0
-        if isMessage && MailBytes.hasPrefixIgnoringCase(bytes, at: lineStart, "from ".utf8) {
+        if isMessage && bytes.starts(with: "From ".utf8)
+            && field(in: bytes, from: lineStart, to: MailBytes.lineEnd(in: bytes, from: lineStart)) == nil
+        {
             lineStart = MailBytes.lineEnd(in: bytes, from: lineStart) + 1
             lineNumber = 1
         }

@@ -108,6 +108,16 @@ struct MailParserTests {
         #expect(message.text == "Sinyal hilang di Desa Cibaliung")
     }
 
+    @Test("an mbox 'From ' line before the header is skipped; an obsolete 'From :' field is not mistaken for one")
+    func mboxLine() throws {
+        let mbox = Array("From siti@example.id Tue Mar 17 10:00:00 2026\nFrom: siti@example.id\n\nBanjir\n".utf8)
+        #expect(try parse(mbox).from?.address == "siti@example.id")
+        let obsolete = Array("From : siti@example.id\nSubject : Banjir\n\nBanjir\n".utf8)
+        let message = try parse(obsolete)
+        #expect(message.from?.address == "siti@example.id")
+        #expect(message.subject == "Banjir")
+    }
+
     @Test("a part labelled with an unknown charset is read when its text is plain ASCII")
     func unknownCharsetOverASCII() throws {
         let mail = Array("From: a@example.id\nContent-Type: text/plain; charset=koi8-r\n\nJalan berlubang\n".utf8)
