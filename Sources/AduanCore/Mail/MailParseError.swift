@@ -1,0 +1,13 @@
+/// Why bytes could not be read as a complaint mail: one readable line, with the Message-ID when it was read.
+public struct MailParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// One readable line.
+    public let description: String
+    /// The message's Message-ID (without angle brackets), when the header could be read.
+    public var messageID: String?
+
+    /// Creates an error.
+    public init(_ description: String, messageID: String? = nil) {
+        self.description = description
+        self.messageID = messageID
+    }
+}
