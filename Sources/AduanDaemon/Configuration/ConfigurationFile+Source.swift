@@ -59,7 +59,7 @@ extension ConfigurationFile {
             guard let text = string(attribute, diagnostics: &diagnostics) else { continue }
             switch attribute.key {
             case "path": source.path = absolute(text, base: base)
-            case "every", "backoff_max", "timeout":
+            case "every", "backoff_max", "timeout", "lookback":
                 guard let seconds = SourceConfiguration.parseInterval(text) else {
                     diagnostics.append(
                         .error(
@@ -72,6 +72,7 @@ extension ConfigurationFile {
                 switch attribute.key {
                 case "every": source.interval = seconds
                 case "backoff_max": source.maximumBackoff = seconds
+                case "lookback": source.lookback = seconds
                 default: source.timeout = seconds
                 }
             case "url":
@@ -90,6 +91,17 @@ extension ConfigurationFile {
             case "api_key": source.apiKey = text
             case "api_key_file": apiKeyFile = (absolute(text, base: base), attribute)
             case "jurisdiction_id": source.jurisdictionID = text
+            case "updated_after":
+                guard text == "true" || text == "false" else {
+                    diagnostics.append(
+                        .error(
+                            "'updated_after' must be \"true\" (the server has the extension) or \"false\"",
+                            at: attribute.valueLocation
+                        )
+                    )
+                    continue
+                }
+                source.usesUpdatedAfter = text == "true"
             case "since":
                 guard let start = RFC3339.parse(text) else {
                     diagnostics.append(
@@ -102,10 +114,8 @@ extension ConfigurationFile {
                 }
                 source.initialWindowStart = start
             case "delimiter":
-                guard text == "," || text == ";" || text == "\t" else {
-                    diagnostics.append(
-                        .error("'delimiter' must be \",\", \";\" or \"\\t\"", at: attribute.valueLocation)
-                    )
+                guard text == "," || text == ";" else {
+                    diagnostics.append(.error("'delimiter' must be \",\" or \";\"", at: attribute.valueLocation))
                     continue
                 }
                 source.csvDelimiter = text.utf8.first

@@ -1,3 +1,4 @@
+import AduanCore
 public import Foundation
 
 /// One intake source the daemon polls.
@@ -17,22 +18,18 @@ public struct SourceConfiguration: Sendable, Hashable {
         var keys: [String] {
             switch self {
             case .spool, .maildir: ["path", "backoff_max"]
-            case .csv: ["path", "backoff_max", "delimiter"] + CSVColumns.keys
-            case .open311: ["url", "api_key", "api_key_file", "jurisdiction_id", "timeout", "backoff_max", "since"]
+            case .csv: ["path", "backoff_max", "delimiter"] + SourceConfiguration.csvColumnKeys
+            case .open311:
+                [
+                    "url", "api_key", "api_key_file", "jurisdiction_id", "timeout", "backoff_max", "since",
+                    "updated_after", "lookback",
+                ]
             }
         }
     }
 
-    /// A CSV source's column names, per item field (`id`, `text`, …); absent fields keep their own name.
-    public enum CSVColumns {
-        /// The config keys that map a field to a header: `column_<field>`.
-        static let keys = fields.map { "column_" + $0 }
-        /// The item fields a column can be mapped to.
-        static let fields = [
-            "id", "text", "title", "received_at", "channel", "region", "reporter_name", "reporter_contact",
-            "reporter_kind", "lat", "lon", "address", "update_for", "update_for_source", "status", "note",
-        ]
-    }
+    /// The config keys that map a CSV source's item field to a header name: `column_<field>`.
+    static let csvColumnKeys = CSVField.allCases.map { "column_" + $0.rawValue }
 
     /// The source's name, the `source` half of each item's key.
     public var name: String
@@ -52,8 +49,15 @@ public struct SourceConfiguration: Sendable, Hashable {
     public var jurisdictionID: String?
     /// Open311: seconds an HTTP request may take.
     public var timeout: Double
-    /// Open311: where the first poll starts when the store holds no cursor yet.
+    /// Open311: where the first poll starts when the store holds no cursor yet (default: 90 days back, the
+    /// specification's default window).
     public var initialWindowStart: Date?
+    /// Open311: ask with `updated_after` (a common extension: new requests and changes to old ones) instead of
+    /// `start_date` (new requests only).
+    public var usesUpdatedAfter: Bool
+    /// Open311: how far before the cursor each poll starts again, in seconds, so that changes to recent requests
+    /// are seen on servers without `updated_after` (repeats are no-ops).
+    public var lookback: Double?
     /// CSV: the field separator; `nil` detects `,` or `;` from the header line.
     public var csvDelimiter: UInt8?
     /// CSV: item field → header name, for the fields whose header differs from the field's name.
@@ -71,6 +75,8 @@ public struct SourceConfiguration: Sendable, Hashable {
         jurisdictionID: String? = nil,
         timeout: Double = 30,
         initialWindowStart: Date? = nil,
+        usesUpdatedAfter: Bool = false,
+        lookback: Double? = nil,
         csvDelimiter: UInt8? = nil,
         csvColumns: [String: String] = [:]
     ) {
@@ -84,17 +90,25 @@ public struct SourceConfiguration: Sendable, Hashable {
         self.jurisdictionID = jurisdictionID
         self.timeout = timeout
         self.initialWindowStart = initialWindowStart
+        self.usesUpdatedAfter = usesUpdatedAfter
+        self.lookback = lookback
         self.csvDelimiter = csvDelimiter
         self.csvColumns = csvColumns
     }
 
-    /// Where the source's items go when they cannot be ingested: beside the inbox for folder sources, under the
-    /// state directory for the others.
+    /// Where the source's items go when they cannot be ingested: beside the inbox for spool and CSV folders, under
+    /// the state directory for the others.
     public func quarantineDirectory(stateDirectory: String) -> String {
         switch kind {
         case .spool, .csv: path + "/quarantine"
-        case .maildir, .open311: stateDirectory + "/quarantine/" + name
+        case .maildir, .open311: workDirectory(stateDirectory: stateDirectory) + "/quarantine"
         }
+    }
+
+    /// The folder the daemon keeps for a source that has none of its own (Maildir, Open311): its quarantine and,
+    /// for Open311, the inbox that quarantined items are put back into.
+    public func workDirectory(stateDirectory: String) -> String {
+        stateDirectory + "/sources/" + name
     }
 
     /// What the source reads, for logs and `aduand --check`.

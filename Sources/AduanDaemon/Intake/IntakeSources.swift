@@ -1,3 +1,5 @@
+import AduanCore
+
 /// Builds the intake source a configuration describes.
 enum IntakeSources {
     /// The source for `configuration`, its folders made.
@@ -10,17 +12,41 @@ enum IntakeSources {
         logger: Logger
     ) throws -> any IntakeSource {
         let quarantine = QuarantineFolder(directory: configuration.quarantineDirectory(stateDirectory: stateDirectory))
+        let layout: any FolderLayout
         switch configuration.kind {
         case .spool:
-            return try FolderSource(
+            layout = try SpoolLayout(directory: configuration.path, sourceName: configuration.name)
+        case .maildir:
+            layout = try MaildirLayout(directory: configuration.path, sourceName: configuration.name)
+        case .csv:
+            let mapping = CSVColumnMapping(
+                columns: Dictionary(
+                    uniqueKeysWithValues: configuration.csvColumns.compactMap { field, header in
+                        CSVField(rawValue: field).map { ($0, header) }
+                    }
+                )
+            )
+            let decoder = CSVItemDecoder(
+                source: configuration.name,
+                mapping: mapping,
+                delimiter: configuration.csvDelimiter.flatMap(CSVDelimiter.init(rawValue:))
+            )
+            layout = try CSVLayout(directory: configuration.path, decoder: decoder)
+        case .open311:
+            return try Open311Source(
                 configuration: configuration,
-                layout: SpoolLayout(directory: configuration.path, sourceName: configuration.name),
+                workDirectory: configuration.workDirectory(stateDirectory: stateDirectory),
                 quarantine: quarantine,
                 writer: writer,
                 logger: logger
             )
-        case .maildir, .csv, .open311:
-            throw QuarantineError("TODO")
         }
+        return try FolderSource(
+            configuration: configuration,
+            layout: layout,
+            quarantine: quarantine,
+            writer: writer,
+            logger: logger
+        )
     }
 }

@@ -105,6 +105,11 @@ final class IntakeWriter: @unchecked Sendable {
         return outcome
     }
 
+    /// Where the source's next poll resumes, as its last committed batch left it.
+    func cursor(of source: String) throws -> String? {
+        try storeQueue.sync { try store.write { try $0.sourceCursor(source: source) } }
+    }
+
     /// Records a failed poll in its own transaction; a failure to record it is only logged by the caller.
     func recordFailure(source: String, error: String, at now: Date) {
         _ = try? storeQueue.sync {
