@@ -39,14 +39,7 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in hash(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hex.string(hash(bytes))
     }
 
     /// The digest of the UTF-8 encoding of `text` as 64 lowercase hexadecimal digits.

@@ -100,7 +100,7 @@ final class CaseService: @unchecked Sendable {
             case .caseResume: summary = try workflow.resume(caseID: caseID, actor: actor, note: note)
             case .caseRespond: summary = try workflow.respond(caseID: caseID, actor: actor, note: note)
             case .caseResolve: summary = try workflow.resolve(caseID: caseID, actor: actor, note: note)
-            case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport:
+            case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport, .auditVerify, .reporterErase:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")
             }
             return (summary, workflow.deadlineChanges)
