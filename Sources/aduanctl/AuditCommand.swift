@@ -31,7 +31,7 @@ enum AuditCommand {
         guard outcome.isIntact else {
             throw CommandFailure(
                 "audit chain broken at event \(outcome.brokenEventID.map(String.init) ?? "?"): "
-                    + "\(outcome.problem ?? "unknown problem") (\(outcome.events) events before it verify)"
+                    + "\(outcome.problem ?? "unknown problem"); events verified before it: \(outcome.events)"
             )
         }
     }

@@ -58,7 +58,8 @@ enum AuditVerifier {
             }
             if record.id != previous.id + 1 {
                 let missing =
-                    record.id == previous.id + 2 ? "event \(previous.id + 1) is" : "events \(previous.id + 1)–\(record.id - 1) are"
+                    record.id == previous.id + 2
+                    ? "event \(previous.id + 1) is" : "events \(previous.id + 1)–\(record.id - 1) are"
                 broken = (record.id, "\(missing) missing before it (deleted)")
                 throw FoundBreak()
             }
@@ -76,7 +77,9 @@ enum AuditVerifier {
             // The rest of the table cannot change the answer.
         }
         if broken == nil, let suspect {
-            broken = (suspect.id, "its hash does not match its content (the newest event: edited, or its hash rewritten)")
+            broken = (
+                suspect.id, "its hash does not match its content (the newest event: edited, or its hash rewritten)"
+            )
         }
         if let broken {
             return AuditVerification(

@@ -13,7 +13,8 @@ public struct StoreTransaction {
         ON CONFLICT (source, external_id) DO NOTHING
         """
 
-    private static let insertReporterSQL = "INSERT INTO reporters (complaint_id, name, contact, nik) VALUES (?1, ?2, ?3, ?4)"
+    private static let insertReporterSQL =
+        "INSERT INTO reporters (complaint_id, name, contact, nik) VALUES (?1, ?2, ?3, ?4)"
 
     private static let insertCaseSQL = """
         INSERT INTO cases (complaint_id, state, agency, route, priority, rules_hash, respond_by, created_at,
@@ -175,7 +176,10 @@ public struct StoreTransaction {
         )
         try database.execute(
             Self.appendEventSQL,
-            [link.id, caseID, at.unixSeconds, actor, kind, from?.rawValue, to?.rawValue, reason, data, Hex.string(link.hash)]
+            [
+                link.id, caseID, at.unixSeconds, actor, kind, from?.rawValue, to?.rawValue, reason, data,
+                Hex.string(link.hash),
+            ]
         )
         chain.advance(to: link)
         return link.id

@@ -12,7 +12,12 @@ struct AuditChainTests {
 
     /// Appends a plain event, as the workflow does.
     @discardableResult
-    static func event(_ kind: String, caseID: Int64?, reason: String? = "why", in transaction: StoreTransaction) throws
+    static func event(
+        _ kind: String,
+        caseID: Int64?,
+        reason: String? = "why",
+        in transaction: StoreTransaction
+    ) throws
         -> Int64
     {
         try transaction.appendEvent(
@@ -132,7 +137,9 @@ struct AuditChainTests {
             let other = try Store(path: path)
             try other.write { try Self.event("note", caseID: 1, in: $0) }
             other.close()
-            let error = try #require(throws: StoreError.self) { try store.write { try Self.event("note", caseID: 1, in: $0) } }
+            let error = try #require(throws: StoreError.self) {
+                try store.write { try Self.event("note", caseID: 1, in: $0) }
+            }
             #expect(error.codeName == "SQLITE_CONSTRAINT_PRIMARYKEY")
             #expect(try StoreReader(path: path).verifyAuditChain().isIntact)
         }
@@ -148,7 +155,8 @@ struct AuditChainTests {
             kind: "routed",
             fromState: nil,
             toState: nil,
-            reason: "route \"Jalan dan jembatan rusak\" matched text has any jalan-rusak (jalan, berlubang); priority P3",
+            reason:
+                "route \"Jalan dan jembatan rusak\" matched text has any jalan-rusak (jalan, berlubang); priority P3",
             data: nil
         )
         let count = 2_000
