@@ -27,6 +27,8 @@ struct AduanControlMain {
           rules route [DIR]      route spool-format complaints from stdin, one JSON line each (offline)
           cases export           stored complaints as spool-format JSON lines
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
+          audit verify           recompute the audit hash chain; exits 1 naming the first broken event
+          reporter erase ID      erase the personal data of a case's reporter (recorded, chain stays intact)
 
         options:
           --socket PATH   the daemon's socket (default: $ADUAN_SOCKET, /run/aduan/aduand.sock, ./.aduan/aduand.sock)
@@ -70,6 +72,8 @@ struct AduanControlMain {
             case "sources": try SourcesCommand.run(rest, context: context)
             case "quarantine": try QuarantineCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
+            case "audit": try AuditCommand.run(rest, context: context)
+            case "reporter": try ReporterCommand.run(rest, context: context)
             case "help":
                 print(usage)
             default:

@@ -72,6 +72,7 @@ enum CaseCommand {
             "received:  \(RFC3339.format(summary.receivedAt))",
             "region:    \(summary.region ?? "-")",
         ]
+        if let reporter = complaint.reporter { lines.append("reporter:  \(describe(reporter))") }
         if let title = complaint.title { lines.append("title:     \(title)") }
         lines.append("")
         lines.append(complaint.text)
@@ -121,6 +122,12 @@ enum CaseCommand {
         }
         lines.append(table.render())
         return lines.joined(separator: "\n")
+    }
+
+    /// `Budi Santoso, 0812-3456-789, NIK 3671…, citizen`: what the daemon sent (masked for readers), absent parts left out.
+    static func describe(_ reporter: Reporter) -> String {
+        let parts = [reporter.name, reporter.contact, reporter.nik.map { "NIK " + $0 }, reporter.kind]
+        return parts.compactMap(\.self).joined(separator: ", ")
     }
 
     /// Working time as hours and minutes, `5h 30m`; late by that much when negative, `-2h 0m`.

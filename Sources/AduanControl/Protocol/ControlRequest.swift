@@ -12,11 +12,11 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var agency: String?
     /// `cases`: at most this many (default 100, `0` = all).
     public var limit: Int?
-    /// `case.*`: the case id.
+    /// `case.*`, `reporter.erase`: the case id.
     public var caseID: String?
     /// `cases`: only cases past a deadline.
     public var overdue: Bool?
-    /// Lifecycle changes: why, recorded in the case's history.
+    /// Lifecycle changes and `reporter.erase`: why, recorded in the case's history.
     public var note: String?
     /// `rules.show`: the snapshot's hash or a prefix of at least 6 hex digits.
     public var hash: String?
@@ -111,14 +111,19 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case quarantineRetry = "quarantine.retry"
     /// Deletes a quarantined file for good, recorded in the audit trail: the `QuarantineEntry` deleted.
     case quarantineDrop = "quarantine.drop"
+    /// Recomputes the audit hash chain: an `AuditVerification` (intact with the event count, or the first broken event).
+    case auditVerify = "audit.verify"
+    /// Erases the personal data of a case's reporter, recorded as a `reporter_erased` event: a ``ReporterErasureReport``.
+    case reporterErase = "reporter.erase"
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow:
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow,
+            .auditVerify:
             false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .quarantineRetry,
-            .quarantineDrop:
+            .quarantineDrop, .reporterErase:
             true
         }
     }

@@ -62,20 +62,23 @@ public struct Complaint: Sendable, Hashable, Codable {
     }
 }
 
-/// The person who filed a complaint.
+/// The person who filed a complaint; name, contact and NIK are personal data, stored apart and erasable.
 public struct Reporter: Sendable, Hashable, Codable {
     /// Full name, if given.
     public var name: String?
     /// Phone number or e-mail address.
     public var contact: String?
-    /// Kind of reporter, e.g. `citizen`, `anonymous`, `official`.
+    /// Kind of reporter, e.g. `citizen`, `anonymous`, `official`; not personal data, the rules route on it.
     public var kind: String?
+    /// Nomor Induk Kependudukan, the 16-digit national identity number, if given.
+    public var nik: String?
 
     /// Creates a reporter.
-    public init(name: String? = nil, contact: String? = nil, kind: String? = nil) {
+    public init(name: String? = nil, contact: String? = nil, kind: String? = nil, nik: String? = nil) {
         self.name = name
         self.contact = contact
         self.kind = kind
+        self.nik = nik
     }
 }
 

@@ -154,12 +154,13 @@ public struct SpoolItemDecoder: Sendable {
     private func reporter(_ value: Any?) throws -> Reporter? {
         guard let value, !(value is NSNull) else { return nil }
         guard let fields = value as? [String: Any] else {
-            throw SpoolItemError("'reporter' must be an object {name, contact, kind}")
+            throw SpoolItemError("'reporter' must be an object {name, contact, kind, nik}")
         }
         return Reporter(
             name: try string(fields, "name"),
             contact: try string(fields, "contact"),
-            kind: try string(fields, "kind")
+            kind: try string(fields, "kind"),
+            nik: try string(fields, "nik")
         )
     }
 

@@ -174,8 +174,7 @@ struct CaseWorkflow {
         case _ where summary.state == .onHold:
             let resumed = try resume(caseID: caseID, actor: actor, note: note)
             return resumed.state == next ? resumed : try change(caseID: caseID, to: next, actor: actor, note: note)
-        case .inProgress,
-            .resolved where summary.state == .received:
+        case .inProgress where summary.state == .received, .resolved where summary.state == .received:
             // A source reports its own system's progress on a case the admin has not verified yet: the report is
             // the verification, so the case is dispatched on the way.
             _ = try verify(caseID: caseID, actor: actor, note: nil)

@@ -18,6 +18,7 @@ final class ControlHandler: @unchecked Sendable {
     private let reloader: RulesReloader
     let storeQueue: DispatchQueue
     private let authorizer: ControlAuthorizer
+    private let audit: AuditRecorder
     private let rules: RuleSetHolder
     let pollers: [SourcePoller]
     let stateDirectory: String
@@ -31,6 +32,7 @@ final class ControlHandler: @unchecked Sendable {
         reloader: RulesReloader,
         storeQueue: DispatchQueue,
         authorizer: ControlAuthorizer,
+        audit: AuditRecorder,
         rules: RuleSetHolder,
         pollers: [SourcePoller],
         stateDirectory: String,
@@ -43,6 +45,7 @@ final class ControlHandler: @unchecked Sendable {
         self.reloader = reloader
         self.storeQueue = storeQueue
         self.authorizer = authorizer
+        self.audit = audit
         self.rules = rules
         self.pollers = pollers
         self.stateDirectory = stateDirectory
@@ -82,6 +85,13 @@ final class ControlHandler: @unchecked Sendable {
                 ? "changes need root, the daemon's user or the \(authorizer.adminGroupName) group"
                 : "reading needs the socket's group or the \(authorizer.adminGroupName) group"
             logger.warning("control request refused", ["op": request.op.rawValue, "peer": who])
+            if needed == .change {
+                audit.recordRefusal(
+                    actor: peer.map(Self.actorName) ?? "unknown",
+                    operation: request.op,
+                    caseID: request.caseID
+                )
+            }
             return encode(
                 ControlResponse<ControlEmptyResult>.failure(
                     id: request.id,
@@ -90,24 +100,34 @@ final class ControlHandler: @unchecked Sendable {
             )
         }
         do {
+            let actor = peer.map(Self.actorName) ?? "unknown"
             if request.op == .reload {
-                return encode(.success(id: request.id, reloader.reload()))
+                let outcome = reloader.reload()
+                audit.recordReload(actor: actor, outcome: outcome)
+                return encode(.success(id: request.id, outcome))
+            }
+            if request.op == .reporterErase {
+                let report = try audit.eraseReporter(caseID: try caseID(request), actor: actor, note: request.note)
+                return encode(.success(id: request.id, report))
             }
             if request.op == .quarantineRetry || request.op == .quarantineDrop {
                 let entry = try changeQuarantine(request, actor: peer.map(Self.actorName) ?? "unknown")
                 return encode(.success(id: request.id, entry))
             }
             if request.op.isChange {
-                let summary = try change(request, actor: peer.map(Self.actorName) ?? "unknown")
+                let summary = try change(request, actor: actor)
                 return encode(.success(id: request.id, summary))
             }
             return try queue.sync {
                 switch request.op {
                 case .status: return encode(.success(id: request.id, try status()))
                 case .cases: return encode(.success(id: request.id, try listCases(request)))
-                case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
+                case .caseShow:
+                    return encode(.success(id: request.id, try caseDetail(request, isMasked: permission < .change)))
                 case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
-                case .complaintsExport: return encode(.success(id: request.id, try exportPage(request)))
+                case .complaintsExport:
+                    return encode(.success(id: request.id, try exportPage(request, isMasked: permission < .change)))
+                case .auditVerify: return encode(.success(id: request.id, try reader.verifyAuditChain()))
                 case .sources: return encode(.success(id: request.id, try sourceStatuses()))
                 case .quarantineList: return encode(.success(id: request.id, try quarantineEntries(request)))
                 case .quarantineShow: return encode(.success(id: request.id, try quarantineItem(request)))
@@ -167,9 +187,11 @@ final class ControlHandler: @unchecked Sendable {
         return try reader.cases(filter)
     }
 
-    private func caseDetail(_ request: ControlRequest) throws -> CaseDetail {
+    /// A case; `isMasked` masks its reporter's personal data, for callers who may only read.
+    private func caseDetail(_ request: ControlRequest, isMasked: Bool) throws -> CaseDetail {
         let id = try caseID(request)
         guard var detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
+        if isMasked { detail.complaint.reporter = detail.complaint.reporter.map(PersonalDataMask.reporter) }
         let calendar = rules.current.calendar
         let now = Date()
         for clock in detail.clocks where clock.isActive {
@@ -190,7 +212,8 @@ final class ControlHandler: @unchecked Sendable {
 
     private static let exportPageSize = 1_000
 
-    private func exportPage(_ request: ControlRequest) throws -> ExportPage {
+    /// A page of complaints; `isMasked` masks reporters' personal data, for callers who may only read.
+    private func exportPage(_ request: ControlRequest, isMasked: Bool) throws -> ExportPage {
         var since: Date?
         if let text = request.since {
             guard let date = RFC3339.parse(text) else {
@@ -200,7 +223,11 @@ final class ControlHandler: @unchecked Sendable {
         }
         let page = try reader.complaints(afterID: request.afterID ?? 0, since: since, limit: Self.exportPageSize)
         return ExportPage(
-            complaints: page.map { SpoolComplaint($0.complaint) },
+            complaints: page.map { stored in
+                var complaint = stored.complaint
+                if isMasked { complaint.reporter = complaint.reporter.map(PersonalDataMask.reporter) }
+                return SpoolComplaint(complaint)
+            },
             nextAfterID: page.count == Self.exportPageSize ? page.last?.id : nil
         )
     }

@@ -115,6 +115,7 @@ public final class Daemon: @unchecked Sendable {
             storeQueue: storeQueue,
             // The socket is created with the daemon's group (systemd's RuntimeDirectory keeps it); its members read.
             authorizer: ControlAuthorizer(readGroup: getegid()),
+            audit: AuditRecorder(store: store, queue: storeQueue, clock: SystemClock(), logger: logger),
             rules: rules,
             pollers: pollers,
             stateDirectory: configuration.stateDirectory,

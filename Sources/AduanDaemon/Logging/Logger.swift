@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 
 /// Writes one line per event to stderr: `<6>intake stored count=12 source=spool` under systemd
-/// (journald reads the priority prefix), `2026-03-17T03:00:00Z info intake stored …` elsewhere.
+/// (journald reads the priority prefix), `2026-03-17T03:00:00Z info intake stored …` elsewhere. Personal data is
+/// masked on the way out (``PersonalDataMask``), should a message or value carry any.
 public struct Logger: Sendable {
     /// Lines below this level are dropped.
     public let minimumLevel: LogLevel
@@ -24,9 +25,9 @@ public struct Logger: Sendable {
     ) {
         guard level >= minimumLevel else { return }
         var line = usesSyslogPrefix ? "<\(level.syslogPriority)>" : "\(RFC3339.format(Date())) \(level.rawValue) "
-        line += message()
+        line += PersonalDataMask.scrub(message())
         for (key, value) in metadata {
-            line += " \(key)=\(Self.quoted(value))"
+            line += " \(key)=\(Self.quoted(Self.masked(value, key: key)))"
         }
         line += "\n"
         // One write(2) per line keeps lines from concurrent threads whole.
@@ -57,6 +58,16 @@ public struct Logger: Sendable {
     /// Logs at `error`.
     public func error(_ message: @autoclosure () -> String, _ metadata: KeyValuePairs<String, String> = [:]) {
         log(.error, message(), metadata)
+    }
+
+    /// Values under a personal key are masked whole; any other value is scrubbed of what looks personal.
+    private static func masked(_ value: String, key: String) -> String {
+        switch key {
+        case "name", "reporter", "reporter_name": PersonalDataMask.name(value)
+        case "contact", "reporter_contact", "phone", "email": PersonalDataMask.contact(value)
+        case "nik": PersonalDataMask.nik(value)
+        default: PersonalDataMask.scrub(value)
+        }
     }
 
     private static func quoted(_ value: String) -> String {

@@ -14,16 +14,20 @@ enum CaseQueries {
         SELECT \(summaryColumns) FROM cases JOIN complaints ON complaints.id = cases.complaint_id WHERE cases.id = ?1
         """
 
-    /// The columns of a whole complaint, decoded by ``complaint(_:from:)``.
+    /// The columns of a whole complaint, decoded by ``complaint(_:from:)``; select them with ``reporterJoin``.
     static let complaintColumns = """
         complaints.source, complaints.external_id, complaints.title, complaints.text, complaints.channel,
-        complaints.region_code, complaints.region_text, complaints.reporter_name, complaints.reporter_contact,
-        complaints.reporter_kind, complaints.latitude, complaints.longitude, complaints.address, complaints.received_at
+        complaints.region_code, complaints.region_text, reporters.name, reporters.contact,
+        complaints.reporter_kind, complaints.latitude, complaints.longitude, complaints.address, complaints.received_at,
+        reporters.nik
         """
+
+    /// Joins the reporter's personal data, kept apart in `reporters` (absent when none was given or it was erased).
+    static let reporterJoin = "LEFT JOIN reporters ON reporters.complaint_id = complaints.id"
 
     private static let detailSQL = """
         SELECT \(summaryColumns), \(complaintColumns)
-        FROM cases JOIN complaints ON complaints.id = cases.complaint_id
+        FROM cases JOIN complaints ON complaints.id = cases.complaint_id \(reporterJoin)
         WHERE cases.id = ?1
         """
 
@@ -129,7 +133,12 @@ enum CaseQueries {
         guard let channel = Channel(rawValue: channelName) else {
             throw StoreError("complaint \(row[first + 1] as String) has an unknown channel '\(channelName)'")
         }
-        let reporter = Reporter(name: row[first + 7], contact: row[first + 8], kind: row[first + 9])
+        let reporter = Reporter(
+            name: row[first + 7],
+            contact: row[first + 8],
+            kind: row[first + 9],
+            nik: row[first + 14]
+        )
         let location = GeoLocation(latitude: row[first + 10], longitude: row[first + 11], address: row[first + 12])
         return Complaint(
             source: row[first],

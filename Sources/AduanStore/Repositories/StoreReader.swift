@@ -149,13 +149,19 @@ public final class StoreReader {
     public func complaints(afterID: Int64, since: Date?, limit: Int) throws -> [(id: Int64, complaint: Complaint)] {
         let sql = """
             SELECT complaints.id, \(CaseQueries.complaintColumns)
-            FROM complaints WHERE id > ?1 AND received_at >= ?2 ORDER BY id LIMIT ?3
+            FROM complaints \(CaseQueries.reporterJoin)
+            WHERE complaints.id > ?1 AND complaints.received_at >= ?2 ORDER BY complaints.id LIMIT ?3
             """
         var page: [(id: Int64, complaint: Complaint)] = []
         try database.query(sql, [afterID, since?.unixSeconds ?? Int64.min, limit]) { row in
             page.append((row[0], try CaseQueries.complaint(row, from: 1)))
         }
         return page
+    }
+
+    /// Recomputes the audit hash chain over every event, in one read snapshot.
+    public func verifyAuditChain() throws -> AuditVerification {
+        try database.inTransaction(.deferred) { try AuditVerifier.verify(database) }
     }
 
     /// Every source that has been polled, by name.

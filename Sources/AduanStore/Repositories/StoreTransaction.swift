@@ -4,13 +4,17 @@ public import Foundation
 /// The writes of one transaction; valid only inside the ``Store/write(_:)`` closure that received it.
 public struct StoreTransaction {
     let database: Database
+    let chain: EventChain
 
     private static let insertComplaintSQL = """
-        INSERT INTO complaints (source, external_id, title, text, channel, region_code, region_text, reporter_name,
-            reporter_contact, reporter_kind, latitude, longitude, address, received_at, ingested_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+        INSERT INTO complaints (source, external_id, title, text, channel, region_code, region_text, reporter_kind,
+            latitude, longitude, address, received_at, ingested_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
         ON CONFLICT (source, external_id) DO NOTHING
         """
+
+    private static let insertReporterSQL =
+        "INSERT INTO reporters (complaint_id, name, contact, nik) VALUES (?1, ?2, ?3, ?4)"
 
     private static let insertCaseSQL = """
         INSERT INTO cases (complaint_id, state, agency, route, priority, rules_hash, respond_by, created_at,
@@ -21,8 +25,8 @@ public struct StoreTransaction {
     private static let updateCaseStateSQL = "UPDATE cases SET state = ?1, updated_at = ?2 WHERE id = ?3"
 
     private static let appendEventSQL = """
-        INSERT INTO events (case_id, at, actor, kind, from_state, to_state, reason, data)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        INSERT INTO events (id, case_id, at, actor, kind, from_state, to_state, reason, data, hash)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         """
 
     // A failed poll passes no cursor and keeps the stored one; only a successful poll moves last_success_at.
@@ -92,17 +96,23 @@ public struct StoreTransaction {
     /// Stores a complaint unless its `(source, externalID)` is already stored.
     ///
     /// - Returns: the new complaint's id, or `nil` when it was already stored: ingesting twice is a no-op.
+    /// The reporter's name, contact and NIK go to `reporters`, apart from the complaint, so that they can be erased.
     public func insertComplaint(_ complaint: Complaint, ingestedAt: Date) throws -> Int64? {
         try database.execute(
             Self.insertComplaintSQL,
             [
                 complaint.source, complaint.externalID, complaint.title, complaint.text, complaint.channel.rawValue,
-                complaint.region?.code, complaint.regionText, complaint.reporter?.name, complaint.reporter?.contact,
-                complaint.reporter?.kind, complaint.location?.latitude, complaint.location?.longitude,
-                complaint.location?.address, complaint.receivedAt.unixSeconds, ingestedAt.unixSeconds,
+                complaint.region?.code, complaint.regionText, complaint.reporter?.kind, complaint.location?.latitude,
+                complaint.location?.longitude, complaint.location?.address, complaint.receivedAt.unixSeconds,
+                ingestedAt.unixSeconds,
             ]
         )
-        return database.changes == 0 ? nil : database.lastInsertedRowID
+        guard database.changes == 1 else { return nil }
+        let complaintID = database.lastInsertedRowID
+        if let reporter = complaint.reporter, reporter.name != nil || reporter.contact != nil || reporter.nik != nil {
+            try database.execute(Self.insertReporterSQL, [complaintID, reporter.name, reporter.contact, reporter.nik])
+        }
+        return complaintID
     }
 
     /// Opens the case of a stored complaint.
@@ -136,7 +146,9 @@ public struct StoreTransaction {
         }
     }
 
-    /// Appends an entry to the audit history; `caseID` is `nil` for events of the daemon as a whole.
+    /// Appends an entry to the audit history, chained to the one before (``AuditRecord``); `caseID` is `nil` for
+    /// events of the daemon as a whole. Never put personal data in `reason` or `data`: the history outlives an
+    /// erasure (refer to a reporter with ``reporterDigest(caseID:)``).
     ///
     /// - Returns: the new event's id.
     @discardableResult
@@ -150,11 +162,27 @@ public struct StoreTransaction {
         reason: String?,
         data: String?
     ) throws -> Int64 {
+        // The id is the chain's next one rather than SQLite's choice, since the hash covers it; a second writer
+        // that got there first makes the insert fail instead of forking the chain.
+        let link = chain.next(
+            caseID: caseID,
+            at: at.unixSeconds,
+            actor: actor,
+            kind: kind,
+            fromState: from?.rawValue,
+            toState: to?.rawValue,
+            reason: reason,
+            data: data
+        )
         try database.execute(
             Self.appendEventSQL,
-            [caseID, at.unixSeconds, actor, kind, from?.rawValue, to?.rawValue, reason, data]
+            [
+                link.id, caseID, at.unixSeconds, actor, kind, from?.rawValue, to?.rawValue, reason, data,
+                Hex.string(link.hash),
+            ]
         )
-        return database.lastInsertedRowID
+        chain.advance(to: link)
+        return link.id
     }
 
     /// Records one poll of a source: adds its counts to the totals, and sets `lastSuccessAt` when `error` is `nil`.

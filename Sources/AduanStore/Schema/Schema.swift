@@ -9,6 +9,10 @@ enum Schema {
         migrator.register("SLA clocks, escalation steps, overdue cases") { database in
             try database.executeScript(version2)
         }
+        // Version 4 on main, after version 3 (deliveries); it does not depend on it. See AuditMigration.
+        migrator.register("audit hash chain, reporters' personal data apart") { database in
+            try AuditMigration.apply(database)
+        }
         return migrator
     }()
 
