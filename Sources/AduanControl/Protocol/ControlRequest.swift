@@ -8,7 +8,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var op: ControlOperation
     /// `cases`: only cases in this state.
     public var state: String?
-    /// `cases`: only cases routed to this agency id.
+    /// `cases`: only cases routed to this agency id; `case.forward`, `case.assign`: the agency the case goes to.
     public var agency: String?
     /// `cases`: at most this many (default 100, `0` = all).
     public var limit: Int?
@@ -20,10 +20,14 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var note: String?
     /// `rules.show`: the snapshot's hash or a prefix of at least 6 hex digits.
     public var hash: String?
-    /// `complaints.export`: only complaints received at or after this RFC 3339 time.
+    /// `complaints.export`, `cases`, `agencies`: only complaints received at or after this RFC 3339 time.
     public var since: String?
     /// `complaints.export`: the page starts after this store id (0 for the first page).
     public var afterID: Int64?
+    /// `cases`: only cases from this region (official name, `Kab.` name or Kemendagri code).
+    public var region: String?
+    /// `cases`: only cases whose title or text contains every word of this text, in any case.
+    public var search: String?
 
     /// Creates a request.
     public init(
@@ -37,7 +41,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         note: String? = nil,
         hash: String? = nil,
         since: String? = nil,
-        afterID: Int64? = nil
+        afterID: Int64? = nil,
+        region: String? = nil,
+        search: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -50,6 +56,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.hash = hash
         self.since = since
         self.afterID = afterID
+        self.region = region
+        self.search = search
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -64,6 +72,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case hash
         case since
         case afterID = "after_id"
+        case region
+        case search
     }
 }
 
@@ -91,12 +101,25 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case rulesShow = "rules.show"
     /// A page of stored complaints in spool format, in store order: an ``ExportPage``.
     case complaintsExport = "complaints.export"
+    /// How the case was routed and why, its clocks, and how today's rules would route it: a ``CaseExplanation``.
+    case caseWhy = "case.why"
+    /// Not the province's authority (bukan wewenang): forwarded to `agency`, every clock stops: the updated
+    /// `CaseSummary`.
+    case caseForward = "case.forward"
+    /// Another agency of the province becomes responsible; state and clocks are kept: the updated `CaseSummary`.
+    case caseAssign = "case.assign"
+    /// Nothing more will happen (diarsipkan); every clock stops: the updated `CaseSummary`.
+    case caseArchive = "case.archive"
+    /// Per agency: open and overdue cases, working time to first response, share answered within SLA:
+    /// `[AgencyReport]`.
+    case agencies
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow, .rulesShow, .complaintsExport: false
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .caseWhy, .agencies: false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
+        case .caseForward, .caseAssign, .caseArchive: true
         }
     }
 }
