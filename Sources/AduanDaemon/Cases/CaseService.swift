@@ -107,9 +107,19 @@ final class CaseService: @unchecked Sendable {
             case .caseRespond: summary = try workflow.respond(caseID: caseID, actor: actor, note: note)
             case .caseResolve: summary = try workflow.resolve(caseID: caseID, actor: actor, note: note)
             case .caseForward:
-                summary = try workflow.forward(caseID: caseID, to: try target(agency, operation), actor: actor, note: note)
+                summary = try workflow.forward(
+                    caseID: caseID,
+                    to: try target(agency, operation),
+                    actor: actor,
+                    note: note
+                )
             case .caseAssign:
-                summary = try workflow.assign(caseID: caseID, to: try target(agency, operation), actor: actor, note: note)
+                summary = try workflow.assign(
+                    caseID: caseID,
+                    to: try target(agency, operation),
+                    actor: actor,
+                    note: note
+                )
             case .caseArchive: summary = try workflow.archive(caseID: caseID, actor: actor, note: note)
             case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport, .caseWhy, .agencies:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")

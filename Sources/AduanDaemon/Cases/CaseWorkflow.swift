@@ -190,7 +190,8 @@ struct CaseWorkflow {
         guard summary.state.isOpen else {
             throw WorkflowError(
                 kind: .invalidTransition,
-                description: "cannot assign case \(caseID): it is \(summary.state.rawValue); only open cases change agency"
+                description:
+                    "cannot assign case \(caseID): it is \(summary.state.rawValue); only open cases change agency"
             )
         }
         guard summary.agency != target.id else {
