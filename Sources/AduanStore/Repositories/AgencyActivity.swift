@@ -55,21 +55,30 @@ public struct AgencyActivity: Sendable, Hashable {
 extension StoreReader {
     /// The activity of every agency's cases received at or after `since` (all cases when `nil`).
     public func agencyActivity(since: Date?) throws -> AgencyActivity {
-        let open = CaseState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let answered = [CaseState.inProgress, .resolved].map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        // Without --since, the counts are a covering scan of cases_agency_state plus the overdue column.
+        // Plans checked on 1,000,000 cases. Without `since`: counts by agency and state are a covering scan of
+        // cases_agency_state (184 ms) and the overdue ones come from the partial index cases_overdue (55 ms); left to
+        // itself SQLite groups the overdue count by walking cases_agency_state with a row lookup each (2.7 s). With
+        // `since`: CROSS JOIN makes the walk start at the receipt-time range (146 ms for the last 100,000; 5 s when
+        // SQLite drove from the agency index).
         let countsSQL =
             since == nil
-            ? """
-            SELECT agency, count(*), sum(state IN (\(open))), sum(overdue_at IS NOT NULL)
-            FROM cases WHERE agency IS NOT NULL GROUP BY agency
-            """
+            ? "SELECT agency, state, count(*) FROM cases WHERE agency IS NOT NULL GROUP BY agency, state"
             : """
-            SELECT cases.agency, count(*), sum(cases.state IN (\(open))), sum(cases.overdue_at IS NOT NULL)
-            FROM cases JOIN complaints ON complaints.id = cases.complaint_id
-            WHERE cases.agency IS NOT NULL AND complaints.received_at >= ?1 GROUP BY cases.agency
+            SELECT cases.agency, cases.state, count(*)
+            FROM complaints CROSS JOIN cases ON cases.complaint_id = complaints.id
+            WHERE cases.agency IS NOT NULL AND complaints.received_at >= ?1 GROUP BY cases.agency, cases.state
             """
-        // One row per respond clock; the first answer comes from the case's own events (events_case_id).
+        let overdueSQL =
+            since == nil
+            ? "SELECT agency, count(*) FROM cases INDEXED BY cases_overdue WHERE overdue_at IS NOT NULL GROUP BY agency"
+            : """
+            SELECT cases.agency, count(*)
+            FROM complaints CROSS JOIN cases ON cases.complaint_id = complaints.id
+            WHERE cases.overdue_at IS NOT NULL AND complaints.received_at >= ?1 GROUP BY cases.agency
+            """
+        // One row per respond clock, walking the receipt-time range; the first answer comes from the case's own
+        // events through events_case_id (1,000,000 cases: 8 s on a busy machine; the last 100,000: 0.8 s).
         let responsesSQL = """
             SELECT cases.agency, complaints.received_at, (
                     SELECT min(at) FROM events WHERE events.case_id = cases.id AND events.to_state IN (\(answered))
@@ -79,9 +88,16 @@ extension StoreReader {
             """
         let sinceSeconds = since?.unixSeconds ?? Int64.min
         return try database.inTransaction(.deferred) {
+            let sinceArguments: [any DatabaseValueConvertible] = since == nil ? [] : [sinceSeconds]
+            let none = AgencyActivity.Counts(cases: 0, open: 0, overdue: 0)
             var counts: [String: AgencyActivity.Counts] = [:]
-            try database.query(countsSQL, since == nil ? [] : [sinceSeconds]) { row in
-                counts[row[0]] = AgencyActivity.Counts(cases: row[1], open: row[2], overdue: row[3])
+            try database.query(countsSQL, sinceArguments) { row in
+                let count: Int = row[2]
+                counts[row[0], default: none].cases += count
+                if CaseState(rawValue: row[1])?.isOpen == true { counts[row[0], default: none].open += count }
+            }
+            try database.query(overdueSQL, sinceArguments) { row in
+                counts[row[0], default: none].overdue = row[1]
             }
             var responses: [AgencyActivity.Response] = []
             try database.query(responsesSQL, [sinceSeconds]) { row in

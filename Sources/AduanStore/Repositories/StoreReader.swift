@@ -76,7 +76,7 @@ public final class StoreReader {
         }
         // A LIKE scan, not an FTS5 index: on 1,000,000 complaints a word in 20 of them took 0.66 s to find (a
         // common one 1 ms, the walk stops at the limit), while keeping an external-content FTS5 index by trigger
-        // added ~90 µs to every complaint stored, more than intake's own per-item cost.
+        // added ~90 µs to every complaint stored, 7× the cost of inserting the complaint's row itself.
         for pattern in filter.searchPatterns {
             arguments.append(pattern)
             let parameter = "?\(arguments.count)"
