@@ -12,10 +12,15 @@ struct AduanControlMain {
 
         commands:
           status                 daemon health, rules in service, case counts, sources
-          cases                  list cases (filters: --state, --agency, --overdue, --limit)
+          cases                  list cases (filters: --state, --agency, --overdue, --since, --region, --search,
+                                 --limit)
           case show ID           one case with its complaint, clocks, escalation steps and history
-          case verify|hold|resume|respond|resolve ID [--note "…"]
+          case why ID            how a case was routed and why, its clocks, and how today's rules route it
+          case verify|hold|resume|respond|resolve|archive ID [--note "…"]
                                  lifecycle changes, recorded with your user name
+          case forward|assign ID AGENCY [--note "…"]
+                                 bukan wewenang: forward to another agency; or make another agency responsible
+          agencies               per agency: open, overdue, working time to first response, share within SLA
           reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
           sources                each intake source's health: counts, last success, failures, next poll
           quarantine list|show|retry|drop
@@ -67,6 +72,7 @@ struct AduanControlMain {
             case "status": try StatusCommand.run(rest, context: context)
             case "cases": try CasesCommand.run(rest, context: context)
             case "case": try CaseCommand.run(rest, context: context)
+            case "agencies": try AgenciesCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest, context: context)
             case "reload": try ReloadCommand.run(rest, context: context)
             case "sources": try SourcesCommand.run(rest, context: context)

@@ -2,18 +2,25 @@ import AduanControl
 import AduanCore
 import Foundation
 
-/// `aduanctl cases [--state S] [--agency A] [--limit N] [--json]`.
+/// `aduanctl cases [--state S] [--agency A] [--overdue] [--since T] [--region R] [--search TEXT] [--limit N] [--json]`.
 enum CasesCommand {
     static let usage = """
-        usage: aduanctl cases [--state STATE] [--agency AGENCY] [--overdue] [--limit N] [--json]
+        usage: aduanctl cases [--state STATE] [--agency AGENCY] [--overdue] [--since TIME] [--region REGION]
+                              [--search TEXT] [--limit N] [--json]
 
-        Cases, oldest first.
+        Cases, oldest first; the filters combine (a case must pass all of them).
 
         options:
           --state STATE    only cases in this state: received verified on_hold not_our_authority dispatched
                            in_progress resolved archived
           --agency AGENCY  only cases routed to this agency id (e.g. dpupr)
           --overdue        only open cases past a deadline
+          --since TIME     only complaints received at or after TIME: RFC 3339 (2026-03-17T10:00:00+07:00), or a
+                           date (2026-03-17) taken as midnight WIB
+          --region REGION  only complaints from this region: official name (Kota Serang), Kab. name or Kemendagri
+                           code (36.73)
+          --search TEXT    only complaints whose title or text contains every word of TEXT, in any case; a word
+                           matches inside longer ones too ("jalan" finds "perjalanan")
           --limit N        at most N cases (default 100; 0 = all)
           --json           a JSON array of objects with id, external_id, source, state, agency, route, priority,
                            title, region, received_at, respond_by, overdue_since
@@ -35,14 +42,38 @@ enum CasesCommand {
         let state = try scanner.option("--state")
         let agency = try scanner.option("--agency")
         let limit = try scanner.integerOption("--limit")
+        let since = try scanner.option("--since")
+        let regionName = try scanner.option("--region")
+        let search = try scanner.option("--search")
         try scanner.finish()
+        if let since, ControlRequest.parseSince(since) == nil {
+            throw .usage(
+                "--since '\(since)' is not an RFC 3339 date-time or a YYYY-MM-DD date",
+                help: "aduanctl cases"
+            )
+        }
+        let region = try regionName.map { name throws(CommandFailure) in
+            try RulesExplainCommand.resolve(region: name, command: "aduanctl cases")
+        }
+        if let search, search.allSatisfy(\.isWhitespace) {
+            throw .usage("--search needs at least one word", help: "aduanctl cases")
+        }
         if let state, CaseState(rawValue: state) == nil {
             let names = CaseState.acceptedNames
             throw .usage("unknown state '\(state)': use one of \(names)", help: "aduanctl cases")
         }
         if let limit, limit < 0 { throw .usage("--limit must be 0 (all) or more", help: "aduanctl cases") }
         let cases = try context.send(
-            ControlRequest(op: .cases, state: state, agency: agency, limit: limit, overdue: isOverdueOnly ? true : nil),
+            ControlRequest(
+                op: .cases,
+                state: state,
+                agency: agency,
+                limit: limit,
+                overdue: isOverdueOnly ? true : nil,
+                since: since,
+                region: region?.code,
+                search: search
+            ),
             expecting: [CaseSummary].self
         )
         if isJSON { return try CommandContext.printJSON(cases) }

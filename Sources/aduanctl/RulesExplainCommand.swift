@@ -65,7 +65,8 @@ enum RulesExplainCommand {
         print(render(explanation, ruleSet: ruleSet))
     }
 
-    private static func resolve(region name: String, command: String) throws(CommandFailure) -> Region {
+    /// The region named on a command line, or a usage error that lists or suggests the names that exist.
+    static func resolve(region name: String, command: String) throws(CommandFailure) -> Region {
         if let region = Region.resolve(name) { return region }
         let candidates = Region.candidates(for: name)
         if candidates.count > 1 {

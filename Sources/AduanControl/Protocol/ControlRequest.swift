@@ -8,7 +8,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var op: ControlOperation
     /// `cases`: only cases in this state.
     public var state: String?
-    /// `cases`: only cases routed to this agency id.
+    /// `cases`: only cases routed to this agency id; `case.forward`, `case.assign`: the agency the case goes to.
     public var agency: String?
     /// `cases`: at most this many (default 100, `0` = all).
     public var limit: Int?
@@ -20,7 +20,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var note: String?
     /// `rules.show`: the snapshot's hash or a prefix of at least 6 hex digits.
     public var hash: String?
-    /// `complaints.export`: only complaints received at or after this RFC 3339 time.
+    /// `complaints.export`, `cases`, `agencies`: only complaints received at or after this RFC 3339 time.
     public var since: String?
     /// `complaints.export`: the page starts after this store id (0 for the first page).
     public var afterID: Int64?
@@ -28,6 +28,10 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var source: String?
     /// `quarantine.show|retry|drop`: the quarantined file's name.
     public var name: String?
+    /// `cases`: only cases from this region (official name, `Kab.` name or Kemendagri code).
+    public var region: String?
+    /// `cases`: only cases whose title or text contains every word of this text, in any case.
+    public var search: String?
 
     /// Creates a request.
     public init(
@@ -43,7 +47,9 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         since: String? = nil,
         afterID: Int64? = nil,
         source: String? = nil,
-        name: String? = nil
+        name: String? = nil,
+        region: String? = nil,
+        search: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -58,6 +64,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.afterID = afterID
         self.source = source
         self.name = name
+        self.region = region
+        self.search = search
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -74,6 +82,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case afterID = "after_id"
         case source
         case name
+        case region
+        case search
     }
 }
 
@@ -115,15 +125,27 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case auditVerify = "audit.verify"
     /// Erases the personal data of a case's reporter, recorded as a `reporter_erased` event: a ``ReporterErasureReport``.
     case reporterErase = "reporter.erase"
+    /// How the case was routed and why, its clocks, and how today's rules would route it: a ``CaseExplanation``.
+    case caseWhy = "case.why"
+    /// Not the province's authority (bukan wewenang): forwarded to `agency`, every clock stops: the updated
+    /// `CaseSummary`.
+    case caseForward = "case.forward"
+    /// Another agency of the province becomes responsible; state and clocks are kept: the updated `CaseSummary`.
+    case caseAssign = "case.assign"
+    /// Nothing more will happen (diarsipkan); every clock stops: the updated `CaseSummary`.
+    case caseArchive = "case.archive"
+    /// Per agency: open and overdue cases, working time to first response, share answered within SLA:
+    /// `[AgencyReport]`.
+    case agencies
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
         case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow,
-            .auditVerify:
+            .auditVerify, .caseWhy, .agencies:
             false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .quarantineRetry,
-            .quarantineDrop, .reporterErase:
+            .quarantineDrop, .reporterErase, .caseForward, .caseAssign, .caseArchive:
             true
         }
     }

@@ -84,8 +84,14 @@ final class CaseService: @unchecked Sendable {
         }
     }
 
-    /// An operator's lifecycle change, from the control socket.
-    func perform(_ operation: ControlOperation, caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+    /// An operator's lifecycle change, from the control socket; `agency` is the target of a forward or an assign.
+    func perform(
+        _ operation: ControlOperation,
+        caseID: Int64,
+        actor: String,
+        note: String?,
+        agency: String? = nil
+    ) throws -> CaseSummary {
         let (summary, changes) = try store.write { transaction in
             var workflow = CaseWorkflow(
                 transaction: transaction,
@@ -100,6 +106,21 @@ final class CaseService: @unchecked Sendable {
             case .caseResume: summary = try workflow.resume(caseID: caseID, actor: actor, note: note)
             case .caseRespond: summary = try workflow.respond(caseID: caseID, actor: actor, note: note)
             case .caseResolve: summary = try workflow.resolve(caseID: caseID, actor: actor, note: note)
+            case .caseForward:
+                summary = try workflow.forward(
+                    caseID: caseID,
+                    to: try target(agency, operation),
+                    actor: actor,
+                    note: note
+                )
+            case .caseAssign:
+                summary = try workflow.assign(
+                    caseID: caseID,
+                    to: try target(agency, operation),
+                    actor: actor,
+                    note: note
+                )
+            case .caseArchive: summary = try workflow.archive(caseID: caseID, actor: actor, note: note)
             default:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")
             }
@@ -127,6 +148,11 @@ final class CaseService: @unchecked Sendable {
                 data: data
             )
         }
+    }
+
+    private func target(_ agency: String?, _ operation: ControlOperation) throws -> String {
+        guard let agency, !agency.isEmpty else { throw ControlError(.badRequest, "\(operation.rawValue) needs agency") }
+        return agency
     }
 
     /// Recomputes the deadlines of every open case on the rules now in service, a batch per queue turn.

@@ -58,7 +58,7 @@ struct CaseWorkflow {
             actor: actor,
             "complaint \(complaint.externalID) from source \(complaint.source)"
         )
-        try record(caseID, "routed", actor: actor, decision.reason)
+        try record(caseID, "routed", actor: actor, decision.reason, data: RoutedEventData(decision).json)
         if isAutomatic {
             try record(
                 caseID,
@@ -159,6 +159,60 @@ struct CaseWorkflow {
     mutating func resolve(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
         let summary = try requireCase(caseID, allowedTo: .resolved, action: "resolve")
         try finish(caseID, summary: summary, as: .resolved, actor: actor, reason: note ?? "resolved")
+        return try requireSummary(caseID)
+    }
+
+    /// Not the province's authority (bukan wewenang): the case goes to `agency`, every clock stops and its
+    /// escalation steps are called off.
+    mutating func forward(caseID: Int64, to agency: String, actor: String, note: String?) throws -> CaseSummary {
+        let target = try requireAgency(agency)
+        let summary = try requireCase(caseID, allowedTo: .notOurAuthority, action: "forward")
+        guard summary.agency != target.id else {
+            throw WorkflowError(kind: .invalidTransition, description: "case \(caseID) is already with \(target.id)")
+        }
+        try transaction.updateCaseRouting(
+            caseID: caseID,
+            agency: target.id,
+            priority: summary.priority,
+            respondBy: summary.respondBy,
+            at: now
+        )
+        let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
+        try finish(caseID, summary: summary, as: .notOurAuthority, actor: actor, reason: reason)
+        return try requireSummary(caseID)
+    }
+
+    /// Another agency becomes responsible for an open case. Its state, clocks and escalation steps are kept: the
+    /// reporter has waited the same time whoever answers, as when an escalation step reassigns a case.
+    mutating func assign(caseID: Int64, to agency: String, actor: String, note: String?) throws -> CaseSummary {
+        let target = try requireAgency(agency)
+        let summary = try requireSummary(caseID)
+        guard summary.state.isOpen else {
+            throw WorkflowError(
+                kind: .invalidTransition,
+                description:
+                    "cannot assign case \(caseID): it is \(summary.state.rawValue); only open cases change agency"
+            )
+        }
+        guard summary.agency != target.id else {
+            throw WorkflowError(kind: .invalidTransition, description: "case \(caseID) is already with \(target.id)")
+        }
+        try transaction.updateCaseRouting(
+            caseID: caseID,
+            agency: target.id,
+            priority: summary.priority,
+            respondBy: summary.respondBy,
+            at: now
+        )
+        let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
+        try record(caseID, "reassigned", actor: actor, reason)
+        return try requireSummary(caseID)
+    }
+
+    /// Nothing more will happen (diarsipkan): every clock stops and its escalation steps are called off.
+    mutating func archive(caseID: Int64, actor: String, note: String?) throws -> CaseSummary {
+        let summary = try requireCase(caseID, allowedTo: .archived, action: "archive")
+        try finish(caseID, summary: summary, as: .archived, actor: actor, reason: note ?? "archived")
         return try requireSummary(caseID)
     }
 
@@ -462,6 +516,13 @@ struct CaseWorkflow {
         )
     }
 
+    /// The agency with this id in the rules in service, or a not-found error with the closest id.
+    private func requireAgency(_ id: String) throws -> RuleSet.Agency {
+        if let agency = ruleSet.agency(id: id) { return agency }
+        let hint = Suggestion.didYouMean(id, among: ruleSet.agencies.map(\.id)).map { "; " + $0 } ?? ""
+        throw WorkflowError(kind: .notFound, description: "no agency '\(id)' in the rules in service\(hint)")
+    }
+
     private func requireSummary(_ caseID: Int64) throws -> CaseSummary {
         guard let summary = try transaction.caseSummary(caseID: caseID) else {
             throw WorkflowError(kind: .notFound, description: "no case \(caseID)")
@@ -512,7 +573,8 @@ struct CaseWorkflow {
         from: CaseState? = nil,
         to: CaseState? = nil,
         actor: String,
-        _ reason: String
+        _ reason: String,
+        data: String? = nil
     ) throws {
         try transaction.appendEvent(
             caseID: caseID,
@@ -522,7 +584,7 @@ struct CaseWorkflow {
             from: from,
             to: to,
             reason: reason,
-            data: nil
+            data: data
         )
     }
 

@@ -131,6 +131,8 @@ final class ControlHandler: @unchecked Sendable {
                 case .sources: return encode(.success(id: request.id, try sourceStatuses()))
                 case .quarantineList: return encode(.success(id: request.id, try quarantineEntries(request)))
                 case .quarantineShow: return encode(.success(id: request.id, try quarantineItem(request)))
+                case .caseWhy: return encode(.success(id: request.id, try explainCase(request)))
+                case .agencies: return encode(.success(id: request.id, try agencyReports(request)))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -180,6 +182,20 @@ final class ControlHandler: @unchecked Sendable {
         }
         filter.agency = request.agency
         filter.isOverdueOnly = request.overdue ?? false
+        if let text = request.since {
+            guard let since = ControlRequest.parseSince(text) else {
+                throw ControlError(.badRequest, "since '\(text)' is not an RFC 3339 date-time or a YYYY-MM-DD date")
+            }
+            filter.receivedSince = since
+        }
+        if let name = request.region {
+            guard let region = Region.resolve(name) else {
+                let names = Region.banten.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")
+                throw ControlError(.badRequest, "unknown or ambiguous region '\(name)': use one of \(names)")
+            }
+            filter.regionCode = region.code
+        }
+        filter.search = request.search
         if let limit = request.limit {
             guard limit >= 0 else { throw ControlError(.badRequest, "limit must be 0 (all) or more, not \(limit)") }
             filter.limit = limit
@@ -192,12 +208,27 @@ final class ControlHandler: @unchecked Sendable {
         let id = try caseID(request)
         guard var detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
         if isMasked { detail.complaint.reporter = detail.complaint.reporter.map(PersonalDataMask.reporter) }
-        let calendar = rules.current.calendar
-        let now = Date()
-        for clock in detail.clocks where clock.isActive {
-            detail.remainingSeconds[clock.kind.rawValue] = clock.remaining(at: now, on: calendar)
-        }
+        detail.remainingSeconds = CaseClock.remainingSeconds(of: detail.clocks, at: Date(), on: rules.current.calendar)
         return detail
+    }
+
+    private func explainCase(_ request: ControlRequest) throws -> CaseExplanation {
+        let id = try caseID(request)
+        guard let detail = try reader.caseDetail(id: id), let record = try reader.routingRecord(caseID: id) else {
+            throw ControlError(.notFound, "no case \(id)")
+        }
+        return CaseExplanation.build(detail: detail, record: record, ruleSet: rules.current, now: Date())
+    }
+
+    private func agencyReports(_ request: ControlRequest) throws -> [AgencyReport] {
+        var since: Date?
+        if let text = request.since {
+            guard let date = ControlRequest.parseSince(text) else {
+                throw ControlError(.badRequest, "since '\(text)' is not an RFC 3339 date-time or a YYYY-MM-DD date")
+            }
+            since = date
+        }
+        return AgencyReport.build(from: try reader.agencyActivity(since: since), ruleSet: rules.current, now: Date())
     }
 
     private func ruleSnapshot(_ request: ControlRequest) throws -> RuleSnapshot {
@@ -235,7 +266,9 @@ final class ControlHandler: @unchecked Sendable {
     /// A lifecycle change runs on the store queue, in one transaction with its history event.
     private func change(_ request: ControlRequest, actor: String) throws -> CaseSummary {
         let id = try caseID(request)
-        return try storeQueue.sync { try cases.perform(request.op, caseID: id, actor: actor, note: request.note) }
+        return try storeQueue.sync {
+            try cases.perform(request.op, caseID: id, actor: actor, note: request.note, agency: request.agency)
+        }
     }
 
     private func caseID(_ request: ControlRequest) throws -> Int64 {
