@@ -39,10 +39,15 @@ public enum SHA256 {
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
+        hexString(hash(bytes))
+    }
+
+    /// `bytes` as lowercase hexadecimal digits, two per byte.
+    public static func hexString(_ bytes: [UInt8]) -> String {
         let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
-        text.reserveCapacity(64)
-        for byte in hash(bytes) {
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
