@@ -6,7 +6,7 @@ public import Foundation
 /// Each query sees the transactions committed before it began, never a write in progress. Not thread-safe: the
 /// caller confines a reader to one serial queue, or gives each queue its own reader.
 public final class StoreReader {
-    private let database: Database
+    let database: Database
 
     private static let sourceHealthSQL = """
         SELECT source, cursor, last_poll_at, last_success_at, items_in, items_quarantined, last_error
