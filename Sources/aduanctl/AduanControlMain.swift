@@ -23,6 +23,7 @@ struct AduanControlMain {
           rules explain --text … how the rules route one complaint, and its deadlines (offline)
           rules route [DIR]      route spool-format complaints from stdin, one JSON line each (offline)
           cases export           stored complaints as spool-format JSON lines
+          deliveries             deliveries to agencies and their retries (--failed, --limit)
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
 
         options:
@@ -64,6 +65,7 @@ struct AduanControlMain {
             case "case": try CaseCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest, context: context)
             case "reload": try ReloadCommand.run(rest, context: context)
+            case "deliveries": try DeliveriesCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "help":
                 print(usage)

@@ -24,6 +24,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var since: String?
     /// `complaints.export`: the page starts after this store id (0 for the first page).
     public var afterID: Int64?
+    /// `deliveries`: only undelivered ones whose last attempt failed.
+    public var failed: Bool?
 
     /// Creates a request.
     public init(
@@ -37,7 +39,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         note: String? = nil,
         hash: String? = nil,
         since: String? = nil,
-        afterID: Int64? = nil
+        afterID: Int64? = nil,
+        failed: Bool? = nil
     ) {
         self.id = id
         self.op = op
@@ -50,6 +53,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.hash = hash
         self.since = since
         self.afterID = afterID
+        self.failed = failed
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -64,6 +68,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case hash
         case since
         case afterID = "after_id"
+        case failed
     }
 }
 
@@ -91,11 +96,13 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case rulesShow = "rules.show"
     /// A page of stored complaints in spool format, in store order: an ``ExportPage``.
     case complaintsExport = "complaints.export"
+    /// Deliveries to agencies, newest first (`failed`, `limit`): `[DeliveryRecord]`.
+    case deliveries
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow, .rulesShow, .complaintsExport: false
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .deliveries: false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
         }
     }

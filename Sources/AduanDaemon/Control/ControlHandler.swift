@@ -19,6 +19,7 @@ final class ControlHandler: @unchecked Sendable {
     private let storeQueue: DispatchQueue
     private let authorizer: ControlAuthorizer
     private let rules: RuleSetHolder
+    private let deliveries: DeliveryDispatcher
     private let sources: [SourceDescription]
     private let startedAt: Date
     private let version: String
@@ -37,6 +38,7 @@ final class ControlHandler: @unchecked Sendable {
         storeQueue: DispatchQueue,
         authorizer: ControlAuthorizer,
         rules: RuleSetHolder,
+        deliveries: DeliveryDispatcher,
         sources: [SourceDescription],
         startedAt: Date,
         version: String,
@@ -48,6 +50,7 @@ final class ControlHandler: @unchecked Sendable {
         self.storeQueue = storeQueue
         self.authorizer = authorizer
         self.rules = rules
+        self.deliveries = deliveries
         self.sources = sources
         self.startedAt = startedAt
         self.version = version
@@ -107,6 +110,7 @@ final class ControlHandler: @unchecked Sendable {
                 case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
                 case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
                 case .complaintsExport: return encode(.success(id: request.id, try exportPage(request)))
+                case .deliveries: return encode(.success(id: request.id, try listDeliveries(request)))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -196,6 +200,16 @@ final class ControlHandler: @unchecked Sendable {
             throw ControlError(.notFound, "no rule snapshot \(hash) has served")
         }
         return snapshot
+    }
+
+    private func listDeliveries(_ request: ControlRequest) throws -> [DeliveryRecord] {
+        let limit = request.limit ?? 100
+        guard limit >= 0 else { throw ControlError(.badRequest, "limit must be 0 (all) or more, not \(limit)") }
+        return try reader.deliveries(isFailedOnly: request.failed ?? false, limit: limit).map { record in
+            var record = record
+            record.kind = deliveries.kind(for: record.agency)
+            return record
+        }
     }
 
     private static let exportPageSize = 1_000

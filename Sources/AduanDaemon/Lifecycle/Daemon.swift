@@ -22,6 +22,7 @@ public final class Daemon: @unchecked Sendable {
     private let handler: ControlHandler
     private let server: ControlServer
     private let cases: CaseService
+    private let deliveries: DeliveryDispatcher
     private let reloader: RulesReloader
     private var timers: [any DispatchSourceTimer] = []
     private var signalSources: [any DispatchSourceSignal] = []
@@ -73,16 +74,23 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "cannot open the store \(configuration.databasePath): \(error)")
         }
-        let outbox = NoticeOutbox(directory: configuration.stateDirectory + "/outbox")
-        cases = CaseService(
+        deliveries = DeliveryDispatcher(
             store: store,
-            rules: rules,
-            outbox: outbox,
-            queue: storeQueue,
+            storeQueue: storeQueue,
+            settings: configuration.deliveries,
+            outboxDirectory: configuration.outboxDirectory,
             clock: SystemClock(),
             logger: logger
         )
-        let writer = IntakeWriter(store: store, rules: rules, outbox: outbox, cases: cases)
+        cases = CaseService(
+            store: store,
+            rules: rules,
+            queue: storeQueue,
+            clock: SystemClock(),
+            logger: logger,
+            deliveriesQueued: { [deliveries] in deliveries.wake() }
+        )
+        let writer = IntakeWriter(store: store, rules: rules, cases: cases)
         do {
             sources = try configuration.sources.map { source in
                 try SpoolDirectorySource(
@@ -116,6 +124,7 @@ public final class Daemon: @unchecked Sendable {
             // The socket is created with the daemon's group (systemd's RuntimeDirectory keeps it); its members read.
             authorizer: ControlAuthorizer(readGroup: getegid()),
             rules: rules,
+            deliveries: deliveries,
             sources: configuration.sources.map { .init(name: $0.name, kind: $0.kind.rawValue) },
             startedAt: now,
             version: version,
@@ -128,7 +137,10 @@ public final class Daemon: @unchecked Sendable {
     public func run() throws -> Never {
         signal(SIGPIPE, SIG_IGN)
         do {
-            try storeQueue.sync { try cases.start() }
+            try storeQueue.sync {
+                try cases.start()
+                deliveries.start(declaredAgencies: Set(rules.current.agencies.map(\.id)))
+            }
         } catch {
             throw StartFailure(description: "cannot load the deadlines from the store: \(error)")
         }
@@ -195,6 +207,7 @@ public final class Daemon: @unchecked Sendable {
             isStopping = true
             for timer in timers { timer.cancel() }
             cases.stop()
+            deliveries.stop()
             store.close()
         }
         handler.close()

@@ -1,5 +1,5 @@
 public import AduanCore
-public import Foundation
+import Foundation
 
 // `aduanctl deliveries`: the newest first; failed ones through the partial index of undelivered rows.
 extension StoreReader {

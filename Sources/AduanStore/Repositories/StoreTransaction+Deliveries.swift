@@ -11,12 +11,6 @@ extension StoreTransaction {
         ON CONFLICT (case_id, event_id, agency) DO NOTHING
         """
 
-    private static let dueDeliveriesSQL = """
-        SELECT id, case_id, event_id, agency, purpose, payload, attempts FROM deliveries
-        WHERE delivered_at IS NULL AND next_attempt_at <= ?1
-        ORDER BY next_attempt_at, id LIMIT ?2
-        """
-
     private static let nextAttemptSQL = """
         SELECT min(next_attempt_at) FROM deliveries WHERE delivered_at IS NULL AND next_attempt_at > ?1
         """
@@ -54,12 +48,38 @@ extension StoreTransaction {
     }
 
     /// Up to `limit` undelivered deliveries due by `now`, the longest waiting first.
-    public func dueDeliveries(at now: Date, limit: Int) throws -> [PendingDelivery] {
+    ///
+    /// - Parameters:
+    ///   - excludingIDs: deliveries in flight, not to be taken twice.
+    ///   - excludingAgencies: agencies that take no more at the moment, so that their backlog never hides the
+    ///     others' deliveries.
+    public func dueDeliveries(
+        at now: Date,
+        limit: Int,
+        excludingIDs: some Collection<Int64> = [],
+        excludingAgencies: some Collection<String> = []
+    ) throws -> [PendingDelivery] {
+        var arguments: [any DatabaseValueConvertible] = [now.unixSeconds, limit]
+        var conditions = ["delivered_at IS NULL", "next_attempt_at <= ?1"]
+        func placeholders(_ values: [any DatabaseValueConvertible]) -> String {
+            let first = arguments.count + 1
+            arguments += values
+            return (first..<first + values.count).map { "?\($0)" }.joined(separator: ", ")
+        }
+        if !excludingIDs.isEmpty { conditions.append("id NOT IN (\(placeholders(Array(excludingIDs))))") }
+        if !excludingAgencies.isEmpty {
+            conditions.append("agency NOT IN (\(placeholders(Array(excludingAgencies))))")
+        }
+        // The range of the partial index deliveries_due, in due order: no sort, and it stops at the limit.
+        let sql = """
+            SELECT id, case_id, event_id, agency, purpose, payload, attempts FROM deliveries
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY next_attempt_at LIMIT ?2
+            """
         var due: [PendingDelivery] = []
-        try database.query(Self.dueDeliveriesSQL, [now.unixSeconds, limit]) { row in
+        try database.query(sql, arguments) { row in
             let purposeName: String = row[4]
             guard let purpose = DeliveryPurpose(rawValue: purposeName) else {
-                throw StoreError("a delivery has an unknown purpose '\(purposeName)'", sql: Self.dueDeliveriesSQL)
+                throw StoreError("a delivery has an unknown purpose '\(purposeName)'", sql: sql)
             }
             due.append(
                 PendingDelivery(
@@ -94,5 +114,25 @@ extension StoreTransaction {
     public func markDeliveryFailed(id: Int64, error: String, nextAttempt: Date) throws {
         let seconds = Int64(nextAttempt.timeIntervalSince1970.rounded(.up))
         try database.execute(Self.markFailedSQL, [id, seconds, error])
+    }
+}
+
+// What a delivery's payload needs beyond the case summary, for deliveries queued after intake.
+extension StoreTransaction {
+    /// The complaint behind a case; `nil` when no case has that id.
+    public func complaint(caseID: Int64) throws -> Complaint? {
+        let sql = """
+            SELECT \(CaseQueries.complaintColumns)
+            FROM cases JOIN complaints ON complaints.id = cases.complaint_id WHERE cases.id = ?1
+            """
+        var found: Complaint?
+        try database.query(sql, [caseID]) { found = try CaseQueries.complaint($0, from: 0) }
+        return found
+    }
+
+    /// Why the router chose the case's route: the reason of its first `routed` event.
+    public func routingReason(caseID: Int64) throws -> String? {
+        let sql = "SELECT reason FROM events WHERE case_id = ?1 AND kind = 'routed' ORDER BY id LIMIT 1"
+        return try database.scalar(sql, [caseID], as: String?.self).flatMap { $0 }
     }
 }
