@@ -172,7 +172,10 @@ final class DeliveryDispatcher: @unchecked Sendable {
                 try store.write { try $0.markDelivered(id: delivery.id, at: now) }
                 logger.info(
                     "delivered",
-                    ["delivery": id, "case": caseID, "agency": delivery.agency, "purpose": purpose, "attempt": "\(attempt)"]
+                    [
+                        "delivery": id, "case": caseID, "agency": delivery.agency, "purpose": purpose,
+                        "attempt": "\(attempt)",
+                    ]
                 )
             }
         } catch {

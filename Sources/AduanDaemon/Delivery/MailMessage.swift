@@ -96,8 +96,10 @@ struct MailMessage {
             for (position, byte) in bytes.enumerated() {
                 let isLast = position == bytes.count - 1
                 let isPlain =
-                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || (byte == 0x20 || byte == 0x09) && !isLast
-                let encoded: [UInt8] = isPlain ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
+                    (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "="))
+                    || (byte == 0x20 || byte == 0x09) && !isLast
+                let encoded: [UInt8] =
+                    isPlain ? [byte] : [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]]
                 // Leave room for the soft break's `=` unless this is the line's last piece.
                 if width + encoded.count > (isLast ? 76 : 75) {
                     output += [UInt8(ascii: "="), UInt8(ascii: "\n")]

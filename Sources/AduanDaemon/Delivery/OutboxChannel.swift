@@ -21,7 +21,11 @@ struct OutboxChannel: DeliveryChannel {
         let folder = directory + "/" + delivery.agency
         do {
             try DurableFiles.makeDirectory(folder)
-            try DurableFiles.write(Array((delivery.payload + "\n").utf8), to: folder, name: Self.fileName(for: delivery))
+            try DurableFiles.write(
+                Array((delivery.payload + "\n").utf8),
+                to: folder,
+                name: Self.fileName(for: delivery)
+            )
         } catch {
             throw DeliveryFailure("cannot write to \(folder): \(error)")
         }

@@ -35,7 +35,10 @@ struct WebhookChannel: DeliveryChannel {
         let answer = Answer()
         let done = DispatchSemaphore(value: 0)
         let task = session.dataTask(with: request) { _, response, error in
-            answer.set(status: (response as? HTTPURLResponse)?.statusCode, error: error.map { "\($0.localizedDescription)" })
+            answer.set(
+                status: (response as? HTTPURLResponse)?.statusCode,
+                error: error.map { "\($0.localizedDescription)" }
+            )
             done.signal()
         }
         task.resume()

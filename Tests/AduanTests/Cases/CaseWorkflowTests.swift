@@ -221,7 +221,10 @@ struct CaseWorkflowTests {
         try harness.advance(to: "2026-03-05T07:31:00+07:00")
         detail = try harness.detail(1)
         #expect(detail.steps[0].firedAt == Self.date("2026-03-05T07:31:00+07:00"))
-        let deliveries = try StoreReader(path: harness.folder.file("aduan.db")).deliveries(isFailedOnly: false, limit: 0)
+        let deliveries = try StoreReader(path: harness.folder.file("aduan.db")).deliveries(
+            isFailedOnly: false,
+            limit: 0
+        )
         #expect(deliveries.filter { $0.purpose == .notice }.map(\.agency) == ["dpupr"])
         try harness.advance(to: "2026-03-05T16:00:01+07:00")
         detail = try harness.detail(1)

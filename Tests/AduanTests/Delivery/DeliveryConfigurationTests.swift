@@ -6,7 +6,10 @@ import Testing
 /// `deliver` blocks of the daemon config: defaults, inheritance of the retry policy, and diagnostics.
 @Suite("deliver blocks in the daemon config")
 struct DeliveryConfigurationTests {
-    func read(_ config: String, files: [String: String] = [:]) throws -> (path: String, result: Result<ConfigurationFile, ConfigurationError>) {
+    func read(
+        _ config: String,
+        files: [String: String] = [:]
+    ) throws -> (path: String, result: Result<ConfigurationFile, ConfigurationError>) {
         let folder = try TemporaryDirectory()
         for (name, text) in files { try text.write(toFile: folder.file(name), atomically: true, encoding: .utf8) }
         let path = folder.file("aduand.conf")
@@ -48,11 +51,18 @@ struct DeliveryConfigurationTests {
         )
         let folder = (path as NSString).deletingLastPathComponent
         let settings = try result.get().deliveries
-        #expect(settings.fallback == DeliveryTarget(channel: .outbox(directory: folder + "/drop"), retryMinimum: 5, retryMaximum: 120))
+        #expect(
+            settings.fallback
+                == DeliveryTarget(channel: .outbox(directory: folder + "/drop"), retryMinimum: 5, retryMaximum: 120)
+        )
         #expect(
             settings.target(for: "dpupr")
                 == DeliveryTarget(
-                    channel: .webhook(url: URL(string: "https://dpupr.example/aduan")!, secret: Array("rahasia".utf8), timeout: 3),
+                    channel: .webhook(
+                        url: URL(string: "https://dpupr.example/aduan")!,
+                        secret: Array("rahasia".utf8),
+                        timeout: 3
+                    ),
                     retryMinimum: 5,
                     retryMaximum: 120
                 )
@@ -60,7 +70,11 @@ struct DeliveryConfigurationTests {
         #expect(
             settings.target(for: "dinkes")
                 == DeliveryTarget(
-                    channel: .sendmail(command: ["/usr/sbin/sendmail", "-t"], to: "aduan@dinkes.example", from: "aduan@localhost"),
+                    channel: .sendmail(
+                        command: ["/usr/sbin/sendmail", "-t"],
+                        to: "aduan@dinkes.example",
+                        from: "aduan@localhost"
+                    ),
                     retryMinimum: 60,
                     retryMaximum: 120
                 )

@@ -51,7 +51,13 @@ struct DeliveryStoreTests {
         let now = Date(unixSeconds: 1_770_000_000)
         let ids = try store.write { transaction in
             try (0..<2).map { _ in
-                try transaction.insertDelivery(caseID: caseID, eventID: eventID, agency: "dpupr", purpose: .assignment, at: now) {
+                try transaction.insertDelivery(
+                    caseID: caseID,
+                    eventID: eventID,
+                    agency: "dpupr",
+                    purpose: .assignment,
+                    at: now
+                ) {
                     #"{"delivery_id":"\#($0)"}"#
                 }
             }
@@ -70,15 +76,27 @@ struct DeliveryStoreTests {
         let now = Date(unixSeconds: 1_770_000_000)
         try store.write { transaction in
             for agency in ["dpupr", "biro"] {
-                try transaction.insertDelivery(caseID: caseID, eventID: eventID, agency: agency, purpose: .carbonCopy, at: now) { _ in "{}" }
+                try transaction.insertDelivery(
+                    caseID: caseID,
+                    eventID: eventID,
+                    agency: agency,
+                    purpose: .carbonCopy,
+                    at: now
+                ) { _ in "{}" }
             }
             try transaction.markDeliveryFailed(id: 1, error: "HTTP 500", nextAttempt: now.addingTimeInterval(29.2))
             try transaction.markDelivered(id: 2, at: now)
         }
         #expect(try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(29), limit: 10) }.isEmpty)
         #expect(try store.write { try $0.nextDeliveryAttempt(after: now) } == now.addingTimeInterval(30))
-        #expect(try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) }.map(\.attempts) == [1])
-        #expect(try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"]) }.isEmpty)
+        #expect(
+            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) }.map(\.attempts) == [1]
+        )
+        #expect(
+            try store.write {
+                try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"])
+            }.isEmpty
+        )
         let reader = try StoreReader(path: folder.file("aduan.db"))
         defer { reader.close() }
         let failed = try reader.deliveries(isFailedOnly: true, limit: 0)
@@ -106,7 +124,9 @@ struct DeliveryStoreTests {
         )
         #expect(due.contains("USING INDEX deliveries_due (next_attempt_at<?)"), "\(due)")
         #expect(!due.contains("TEMP B-TREE"), "\(due)")
-        let next = try plan("SELECT min(next_attempt_at) FROM deliveries WHERE delivered_at IS NULL AND next_attempt_at > 1")
+        let next = try plan(
+            "SELECT min(next_attempt_at) FROM deliveries WHERE delivered_at IS NULL AND next_attempt_at > 1"
+        )
         #expect(next.contains("deliveries_due"), "\(next)")
         let failed = try plan(
             "SELECT id FROM deliveries INDEXED BY deliveries_due WHERE delivered_at IS NULL AND last_error IS NOT NULL ORDER BY id DESC"
