@@ -12,15 +12,15 @@ struct StoreSchemaTests {
             let store = try Store(path: path)
             defer { store.close() }
             let database = try Database(path: path, mode: .readOnly)
-            #expect(try database.schemaVersion() == 2)
+            #expect(try database.schemaVersion() == 3)
             var tables: [String] = []
             try database.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") { row in
                 tables.append(row[0])
             }
             #expect(
                 tables == [
-                    "applied_updates", "cases", "clocks", "complaints", "escalation_steps", "events", "rule_snapshots",
-                    "source_cursors",
+                    "applied_updates", "cases", "clocks", "complaints", "deliveries", "escalation_steps", "events",
+                    "rule_snapshots", "source_cursors",
                 ]
             )
         }
@@ -46,7 +46,7 @@ struct StoreSchemaTests {
             database.close()
             try Store(path: path).close()
             let migrated = try Database(path: path, mode: .readOnly)
-            #expect(try migrated.schemaVersion() == 2)
+            #expect(try migrated.schemaVersion() == 3)
             #expect(try migrated.scalar("SELECT count(*) FROM cases WHERE overdue_at IS NULL") == 1)
         }
     }
@@ -71,7 +71,7 @@ struct StoreSchemaTests {
             try database.execute("PRAGMA user_version = 7")
             database.close()
             let expected =
-                "database schema version 7 is newer than this aduand (knows 2): upgrade aduand or restore a backup"
+                "database schema version 7 is newer than this aduand (knows 3): upgrade aduand or restore a backup"
             let storeError = try #require(throws: StoreError.self) { try Store(path: path) }
             #expect(storeError.description == expected)
             let readerError = try #require(throws: StoreError.self) { try StoreReader(path: path) }
