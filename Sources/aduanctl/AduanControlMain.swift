@@ -31,6 +31,7 @@ struct AduanControlMain {
           rules explain --text … how the rules route one complaint, and its deadlines (offline)
           rules route [DIR]      route spool-format complaints from stdin, one JSON line each (offline)
           cases export           stored complaints as spool-format JSON lines
+          deliveries             deliveries to agencies and their retries (--failed, --limit)
           sla due --start TIME   the deadline of N working days or hours on a working calendar (offline)
           audit verify           recompute the audit hash chain; exits 1 naming the first broken event
           reporter erase ID      erase the personal data of a case's reporter (recorded, chain stays intact)
@@ -77,6 +78,7 @@ struct AduanControlMain {
             case "reload": try ReloadCommand.run(rest, context: context)
             case "sources": try SourcesCommand.run(rest, context: context)
             case "quarantine": try QuarantineCommand.run(rest, context: context)
+            case "deliveries": try DeliveriesCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "audit": try AuditCommand.run(rest, context: context)
             case "reporter": try ReporterCommand.run(rest, context: context)

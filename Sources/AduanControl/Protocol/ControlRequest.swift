@@ -32,6 +32,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var region: String?
     /// `cases`: only cases whose title or text contains every word of this text, in any case.
     public var search: String?
+    /// `deliveries`: only undelivered ones whose last attempt failed.
+    public var failed: Bool?
 
     /// Creates a request.
     public init(
@@ -49,7 +51,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         source: String? = nil,
         name: String? = nil,
         region: String? = nil,
-        search: String? = nil
+        search: String? = nil,
+        failed: Bool? = nil
     ) {
         self.id = id
         self.op = op
@@ -66,6 +69,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.name = name
         self.region = region
         self.search = search
+        self.failed = failed
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -84,6 +88,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case name
         case region
         case search
+        case failed
     }
 }
 
@@ -137,12 +142,14 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     /// Per agency: open and overdue cases, working time to first response, share answered within SLA:
     /// `[AgencyReport]`.
     case agencies
+    /// Deliveries to agencies, newest first (`failed`, `limit`): `[DeliveryRecord]`.
+    case deliveries
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
         case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow,
-            .auditVerify, .caseWhy, .agencies:
+            .auditVerify, .caseWhy, .agencies, .deliveries:
             false
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .quarantineRetry,
             .quarantineDrop, .reporterErase, .caseForward, .caseAssign, .caseArchive:

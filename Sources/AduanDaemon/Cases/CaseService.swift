@@ -14,7 +14,7 @@ final class CaseService: @unchecked Sendable {
     // other threads go through `queue.sync`); `rules` is itself thread-safe.
     private let store: Store
     private let rules: RuleSetHolder
-    private let outbox: NoticeOutbox
+    private let deliveriesQueued: @Sendable () -> Void
     private let queue: DispatchQueue
     private let clock: any DeadlineClock
     private let logger: Logger
@@ -24,17 +24,19 @@ final class CaseService: @unchecked Sendable {
     private var recomputeCursor: Int64?
 
     /// Creates the service; call ``start()`` on `queue` before anything else.
+    ///
+    /// - Parameter deliveriesQueued: called after a commit that queued deliveries (it wakes the dispatcher).
     init(
         store: Store,
         rules: RuleSetHolder,
-        outbox: NoticeOutbox,
         queue: DispatchQueue,
         clock: any DeadlineClock,
-        logger: Logger
+        logger: Logger,
+        deliveriesQueued: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.rules = rules
-        self.outbox = outbox
+        self.deliveriesQueued = deliveriesQueued
         self.queue = queue
         self.clock = clock
         self.logger = logger
@@ -74,14 +76,15 @@ final class CaseService: @unchecked Sendable {
     /// The earliest pending deadline.
     var nextDeadline: Date? { scheduler.nextDue }
 
-    /// Gives the scheduler the deadlines a committed transaction changed.
-    func apply(_ changes: [DeadlineChange]) {
+    /// Gives the scheduler the deadlines a committed transaction changed, and the dispatcher its new deliveries.
+    func apply(_ changes: [DeadlineChange], queuedDeliveries: Int) {
         for change in changes {
             switch change {
             case .schedule(let key, let due): scheduler.schedule(key, at: due)
             case .cancel(let key): scheduler.cancel(key)
             }
         }
+        if queuedDeliveries > 0 { deliveriesQueued() }
     }
 
     /// An operator's lifecycle change, from the control socket; `agency` is the target of a forward or an assign.
@@ -96,8 +99,7 @@ final class CaseService: @unchecked Sendable {
             var workflow = CaseWorkflow(
                 transaction: transaction,
                 ruleSet: rules.current,
-                now: clock.now(),
-                outbox: outbox
+                now: clock.now()
             )
             let summary: CaseSummary
             switch operation {
@@ -124,9 +126,9 @@ final class CaseService: @unchecked Sendable {
             default:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")
             }
-            return (summary, workflow.deadlineChanges)
+            return (summary, (workflow.deadlineChanges, workflow.queuedDeliveries))
         }
-        apply(changes)
+        apply(changes.0, queuedDeliveries: changes.1)
         logger.info(
             "case changed",
             ["case": "\(caseID)", "op": operation.rawValue, "actor": actor, "state": summary.state.rawValue]
@@ -170,13 +172,12 @@ final class CaseService: @unchecked Sendable {
                 var workflow = CaseWorkflow(
                     transaction: transaction,
                     ruleSet: rules.current,
-                    now: clock.now(),
-                    outbox: outbox
+                    now: clock.now()
                 )
                 for id in ids { try workflow.recompute(caseID: id) }
-                return (ids, workflow.deadlineChanges)
+                return (ids, (workflow.deadlineChanges, workflow.queuedDeliveries))
             }
-            apply(changes)
+            apply(changes.0, queuedDeliveries: changes.1)
             guard let last = ids.last else {
                 recomputeCursor = nil
                 logger.info("deadlines recomputed for the new rules")
@@ -196,13 +197,12 @@ final class CaseService: @unchecked Sendable {
                 var workflow = CaseWorkflow(
                     transaction: transaction,
                     ruleSet: rules.current,
-                    now: clock.now(),
-                    outbox: outbox
+                    now: clock.now()
                 )
                 try workflow.deadlineReached(key)
-                return workflow.deadlineChanges
+                return (workflow.deadlineChanges, workflow.queuedDeliveries)
             }
-            apply(changes)
+            apply(changes.0, queuedDeliveries: changes.1)
         } catch {
             // The deadline stays in the store; a retry a minute later keeps a failing disk from spinning.
             logger.error("deadline handling failed; retrying in 60 s", ["deadline": "\(key)", "error": "\(error)"])

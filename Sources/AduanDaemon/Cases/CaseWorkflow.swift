@@ -14,19 +14,18 @@ struct CaseWorkflow {
     let ruleSet: RuleSet
     /// The moment the change happens.
     let now: Date
-    /// Where escalation notices are written.
-    let outbox: NoticeOutbox
     /// Scheduler changes to apply once the transaction has committed.
     private(set) var deadlineChanges: [DeadlineChange] = []
+    /// Deliveries queued in this transaction; once it commits, the dispatcher is woken for them.
+    var queuedDeliveries = 0
 
     /// The actor recorded for everything the daemon does on its own.
     static let daemonActor = "aduand"
 
-    init(transaction: StoreTransaction, ruleSet: RuleSet, now: Date, outbox: NoticeOutbox) {
+    init(transaction: StoreTransaction, ruleSet: RuleSet, now: Date) {
         self.transaction = transaction
         self.ruleSet = ruleSet
         self.now = now
-        self.outbox = outbox
     }
 
     private var calendar: WorkingCalendar { ruleSet.calendar }
@@ -58,7 +57,13 @@ struct CaseWorkflow {
             actor: actor,
             "complaint \(complaint.externalID) from source \(complaint.source)"
         )
-        try record(caseID, "routed", actor: actor, decision.reason, data: RoutedEventData(decision).json)
+        let routedEvent = try record(
+            caseID,
+            "routed",
+            actor: actor,
+            decision.reason,
+            data: RoutedEventData(decision).json
+        )
         if isAutomatic {
             try record(
                 caseID,
@@ -86,6 +91,13 @@ struct CaseWorkflow {
         }
         for clock in clocks { try save(clock, caseID: caseID) }
         try planSteps(caseID: caseID, priority: decision.priority, clocks: clocks, isNewCase: true)
+        try queueRoutedDeliveries(
+            caseID: caseID,
+            eventID: routedEvent,
+            decision: decision,
+            complaint: complaint,
+            clocks: clocks
+        )
         return caseID
     }
 
@@ -314,21 +326,22 @@ struct CaseWorkflow {
         switch step.action {
         case .notify(let target):
             let agency = ruleSet.agency(id: target) != nil ? target : (summary.agency ?? "unrouted")
-            let path = try outbox.write(
-                EscalationNotice(
-                    caseID: caseID,
-                    agency: agency,
-                    target: target,
+            let reason = "\(stepName): notified \(target)" + (agency == target ? "" : " through \(agency)")
+            let event = try record(caseID, "escalated", actor: Self.daemonActor, reason)
+            try queueDelivery(
+                caseID: caseID,
+                eventID: event,
+                agency: agency,
+                purpose: .notice,
+                reason: reason,
+                notice: DeliveryPayload.Notice(
                     escalation: escalation,
-                    step: index,
+                    step: index + 1,
+                    target: target,
                     action: step.action.description,
-                    dueAt: due,
-                    firedAt: now,
-                    summary: summary,
-                    clocks: try transaction.clocks(caseID: caseID)
+                    dueAt: due
                 )
             )
-            try record(caseID, "escalated", actor: Self.daemonActor, "\(stepName): notified \(target) (\(path))")
         case .reassign(let agency):
             try transaction.updateCaseRouting(
                 caseID: caseID,
@@ -337,12 +350,9 @@ struct CaseWorkflow {
                 respondBy: summary.respondBy,
                 at: now
             )
-            try record(
-                caseID,
-                "reassigned",
-                actor: Self.daemonActor,
-                "\(stepName): from \(summary.agency ?? "-") to \(agency)"
-            )
+            let reason = "\(stepName): from \(summary.agency ?? "-") to \(agency)"
+            let event = try record(caseID, "reassigned", actor: Self.daemonActor, reason)
+            try queueDelivery(caseID: caseID, eventID: event, agency: agency, purpose: .assignment, reason: reason)
         case .raise(let priority):
             try raise(caseID: caseID, summary: summary, to: priority, reason: stepName)
         case .markOverdue:
@@ -567,6 +577,7 @@ struct CaseWorkflow {
         try record(caseID, kind, from: from, to: to, actor: actor, reason)
     }
 
+    @discardableResult
     private func record(
         _ caseID: Int64,
         _ kind: String,
@@ -575,7 +586,7 @@ struct CaseWorkflow {
         actor: String,
         _ reason: String,
         data: String? = nil
-    ) throws {
+    ) throws -> Int64 {
         try transaction.appendEvent(
             caseID: caseID,
             at: now,

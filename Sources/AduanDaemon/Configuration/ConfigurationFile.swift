@@ -15,6 +15,11 @@ import Foundation
 ///     path  = "/var/spool/aduan/lapor"
 ///     every = "5s"
 /// }
+/// deliver "dpupr" {
+///     kind        = "webhook"
+///     url         = "https://dpupr.example/aduan"
+///     secret_file = "dpupr.key"
+/// }
 /// ```
 ///
 /// Relative paths are relative to the file's folder.
@@ -24,6 +29,7 @@ struct ConfigurationFile: Sendable, Hashable {
     var socketPath: String?
     var logLevel: LogLevel?
     var sources: [SourceConfiguration] = []
+    var deliveries = DeliverySettings()
 
     private static let daemonKeys = ["state_dir", "rules", "socket", "log_level"]
 
@@ -51,6 +57,7 @@ struct ConfigurationFile: Sendable, Hashable {
             )
         }
         var sourceNames: Set<String> = []
+        var deliverBlocks = DeliverBlockParser(absolute: absolute)
         for block in document.blocks {
             switch block.kind {
             case "daemon":
@@ -82,17 +89,20 @@ struct ConfigurationFile: Sendable, Hashable {
                     diagnostics.append(.error("source \"\(source.name)\" is declared twice", at: block.location))
                 }
                 file.sources.append(source)
+            case "deliver": deliverBlocks.parse(block)
             default:
                 diagnostics.append(
                     .error(
                         "unknown block '\(block.kind)' in the daemon config",
                         at: block.location,
-                        help: Suggestion.didYouMean(block.kind, among: ["daemon", "source"])
-                            ?? "the config holds daemon { … } and source \"name\" { … } blocks"
+                        help: Suggestion.didYouMean(block.kind, among: ["daemon", "source", "deliver"])
+                            ?? "the config holds daemon { … }, source \"name\" { … } and deliver \"agency\" { … } blocks"
                     )
                 )
             }
         }
+        diagnostics += deliverBlocks.diagnostics
+        file.deliveries = deliverBlocks.settings()
         let errors = diagnostics.filter(\.isError)
         guard errors.isEmpty else {
             throw ConfigurationError(description: DiagnosticRenderer.render(diagnostics, sources: [path: text]))

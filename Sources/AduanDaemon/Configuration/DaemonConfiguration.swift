@@ -14,11 +14,15 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var logLevel: LogLevel
     /// The intake sources; without any configured, one spool source named `spool` in the state directory.
     public var sources: [SourceConfiguration]
+    /// How each agency is reached; without `deliver` blocks, JSON files in `<state>/outbox/<agency>/`.
+    public var deliveries: DeliverySettings
     /// Set only on the embedded default: sample complaints copied into the inbox on the first start.
     public var seedsDirectory: String?
 
     /// The database file.
     public var databasePath: String { stateDirectory + "/aduan.db" }
+    /// The default outbox folder, holding a folder per agency.
+    public var outboxDirectory: String { stateDirectory + "/outbox" }
     /// The lock file.
     public var lockPath: String { stateDirectory + "/aduand.lock" }
 
@@ -71,6 +75,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             socketPath: socketPath,
             logLevel: options.logLevel ?? file?.logLevel ?? .info,
             sources: sources,
+            deliveries: file?.deliveries ?? DeliverySettings(),
             seedsDirectory: isEmbeddedDefault ? absolute("seeds", relativeTo: workingDirectory) : nil
         )
     }

@@ -32,7 +32,7 @@ public struct DaemonOptions: Sendable, Hashable {
           --state-dir DIR    database, lock and default spool (default: $STATE_DIRECTORY, else ./.aduan)
           --rules DIR        rule files *.rules (default: config, $CONFIGURATION_DIRECTORY/rules, else ./rules)
           --socket PATH      control socket (default: $RUNTIME_DIRECTORY/aduand.sock, else <state>/aduand.sock)
-          --config FILE      daemon config: daemon { … } and source "name" { … } blocks
+          --config FILE      daemon config: daemon { … }, source "name" { … } and deliver "agency" { … } blocks
           --log-level LEVEL  debug, info, notice, warning or error (default: info)
           --check            check the config and the rules, print what would run, and exit
           --version          print the version and exit

@@ -22,6 +22,7 @@ final class ControlHandler: @unchecked Sendable {
     private let rules: RuleSetHolder
     let pollers: [SourcePoller]
     let stateDirectory: String
+    private let deliveries: DeliveryDispatcher
     private let startedAt: Date
     private let version: String
     let logger: Logger
@@ -36,6 +37,7 @@ final class ControlHandler: @unchecked Sendable {
         rules: RuleSetHolder,
         pollers: [SourcePoller],
         stateDirectory: String,
+        deliveries: DeliveryDispatcher,
         startedAt: Date,
         version: String,
         logger: Logger
@@ -49,6 +51,7 @@ final class ControlHandler: @unchecked Sendable {
         self.rules = rules
         self.pollers = pollers
         self.stateDirectory = stateDirectory
+        self.deliveries = deliveries
         self.startedAt = startedAt
         self.version = version
         self.logger = logger
@@ -133,6 +136,7 @@ final class ControlHandler: @unchecked Sendable {
                 case .quarantineShow: return encode(.success(id: request.id, try quarantineItem(request)))
                 case .caseWhy: return encode(.success(id: request.id, try explainCase(request)))
                 case .agencies: return encode(.success(id: request.id, try agencyReports(request)))
+                case .deliveries: return encode(.success(id: request.id, try listDeliveries(request)))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -239,6 +243,16 @@ final class ControlHandler: @unchecked Sendable {
             throw ControlError(.notFound, "no rule snapshot \(hash) has served")
         }
         return snapshot
+    }
+
+    private func listDeliveries(_ request: ControlRequest) throws -> [DeliveryRecord] {
+        let limit = request.limit ?? 100
+        guard limit >= 0 else { throw ControlError(.badRequest, "limit must be 0 (all) or more, not \(limit)") }
+        return try reader.deliveries(isFailedOnly: request.failed ?? false, limit: limit).map { record in
+            var record = record
+            record.kind = deliveries.kind(for: record.agency)
+            return record
+        }
     }
 
     private static let exportPageSize = 1_000

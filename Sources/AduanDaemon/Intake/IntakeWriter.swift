@@ -23,20 +23,20 @@ final class IntakeWriter: @unchecked Sendable {
         var rejectedUpdates: [String: [SpoolFile.Rejection]] = [:]
         /// Deadlines to give the scheduler now that the batch has committed.
         var deadlineChanges: [DeadlineChange] = []
+        /// Deliveries the batch queued, for the dispatcher.
+        var queuedDeliveries = 0
     }
 
     private let store: Store
     private let storeQueue: DispatchQueue
     private let rules: RuleSetHolder
-    private let outbox: NoticeOutbox
     private let cases: CaseService
 
     /// Creates a writer over the daemon's store and rules; new cases' deadlines go to `cases`' scheduler.
-    init(store: Store, storeQueue: DispatchQueue, rules: RuleSetHolder, outbox: NoticeOutbox, cases: CaseService) {
+    init(store: Store, storeQueue: DispatchQueue, rules: RuleSetHolder, cases: CaseService) {
         self.store = store
         self.storeQueue = storeQueue
         self.rules = rules
-        self.outbox = outbox
         self.cases = cases
     }
 
@@ -65,7 +65,7 @@ final class IntakeWriter: @unchecked Sendable {
         let ruleSet = rules.current
         let outcome = try store.write { transaction in
             var outcome = Outcome()
-            var workflow = CaseWorkflow(transaction: transaction, ruleSet: ruleSet, now: now, outbox: outbox)
+            var workflow = CaseWorkflow(transaction: transaction, ruleSet: ruleSet, now: now)
             for batchItem in items {
                 switch batchItem.item {
                 case .complaint(let complaint):
@@ -99,9 +99,10 @@ final class IntakeWriter: @unchecked Sendable {
                 at: now
             )
             outcome.deadlineChanges = workflow.deadlineChanges
+            outcome.queuedDeliveries = workflow.queuedDeliveries
             return outcome
         }
-        cases.apply(outcome.deadlineChanges)
+        cases.apply(outcome.deadlineChanges, queuedDeliveries: outcome.queuedDeliveries)
         return outcome
     }
 

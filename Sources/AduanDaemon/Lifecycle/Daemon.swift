@@ -22,6 +22,7 @@ public final class Daemon: @unchecked Sendable {
     private let handler: ControlHandler
     private let server: ControlServer
     private let cases: CaseService
+    private let deliveries: DeliveryDispatcher
     private let reloader: RulesReloader
     private var signalSources: [any DispatchSourceSignal] = []
     private var watchdogTimer: (any DispatchSourceTimer)?
@@ -70,16 +71,23 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "cannot open the store \(configuration.databasePath): \(error)")
         }
-        let outbox = NoticeOutbox(directory: configuration.stateDirectory + "/outbox")
-        cases = CaseService(
+        deliveries = DeliveryDispatcher(
             store: store,
-            rules: rules,
-            outbox: outbox,
-            queue: storeQueue,
+            storeQueue: storeQueue,
+            settings: configuration.deliveries,
+            outboxDirectory: configuration.outboxDirectory,
             clock: SystemClock(),
             logger: logger
         )
-        let writer = IntakeWriter(store: store, storeQueue: storeQueue, rules: rules, outbox: outbox, cases: cases)
+        cases = CaseService(
+            store: store,
+            rules: rules,
+            queue: storeQueue,
+            clock: SystemClock(),
+            logger: logger,
+            deliveriesQueued: { [deliveries] in deliveries.wake() }
+        )
+        let writer = IntakeWriter(store: store, storeQueue: storeQueue, rules: rules, cases: cases)
         do {
             pollers = try configuration.sources.map { source in
                 SourcePoller(
@@ -119,6 +127,7 @@ public final class Daemon: @unchecked Sendable {
             rules: rules,
             pollers: pollers,
             stateDirectory: configuration.stateDirectory,
+            deliveries: deliveries,
             startedAt: now,
             version: version,
             logger: logger
@@ -130,7 +139,10 @@ public final class Daemon: @unchecked Sendable {
     public func run() throws -> Never {
         signal(SIGPIPE, SIG_IGN)
         do {
-            try storeQueue.sync { try cases.start() }
+            try storeQueue.sync {
+                try cases.start()
+                deliveries.start(declaredAgencies: Set(rules.current.agencies.map(\.id)))
+            }
         } catch {
             throw StartFailure(description: "cannot load the deadlines from the store: \(error)")
         }
@@ -177,6 +189,7 @@ public final class Daemon: @unchecked Sendable {
         }
         storeQueue.sync {
             cases.stop()
+            deliveries.stop()
             store.close()
         }
         handler.close()

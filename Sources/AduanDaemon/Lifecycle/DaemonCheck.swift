@@ -20,6 +20,11 @@ public enum DaemonCheck {
             report +=
                 "\n  source:    \(source.name) (\(source.kind.rawValue)) \(source.location) every \(source.interval)s"
         }
+        let deliveries = configuration.deliveries
+        for (agency, target) in deliveries.agencies.sorted(by: { $0.key < $1.key }) + [("*", deliveries.fallback)] {
+            report += "\n  deliver:   \(agency) → \(target.channel.kind.rawValue)"
+            if agency != "*", ruleSet.agency(id: agency) == nil { report += " (warning: not an agency of the rules)" }
+        }
         return (true, report)
     }
 }

@@ -17,6 +17,12 @@ extension StoreTransaction {
         FROM cases JOIN reporters ON reporters.complaint_id = cases.complaint_id WHERE cases.id = ?1
         """
 
+    private static let scrubDeliveriesSQL = """
+        UPDATE deliveries SET payload = json_remove(payload, '$.complaint.reporter.name',
+            '$.complaint.reporter.contact', '$.complaint.reporter.nik')
+        WHERE case_id = ?1 AND json_valid(payload)
+        """
+
     private static let saltSQL = "SELECT value FROM store_secrets WHERE name = ?1"
 
     /// The salted digest of the personal data of a case's reporter (``ReporterDigest``), for an event that must
@@ -25,7 +31,7 @@ extension StoreTransaction {
         try reporter(caseID: caseID)?.digest
     }
 
-    /// Deletes the name, contact and NIK of a case's reporter and appends a `reporter_erased` event that names the
+    /// Deletes the name, contact and NIK of a case's reporter (also from its deliveries' payloads) and appends a `reporter_erased` event that names the
     /// actor and holds only the salted digest, so that the audit chain stays whole and the data is gone.
     ///
     /// The freed space is overwritten with zeros; call ``Store/truncateLog()`` after the commit so that older
@@ -36,6 +42,9 @@ extension StoreTransaction {
         try database.execute("PRAGMA secure_delete = ON")
         defer { try? database.execute("PRAGMA secure_delete = OFF") }
         try database.execute("DELETE FROM reporters WHERE complaint_id = ?1", [reporter.complaintID])
+        // Delivery payloads carry the complaint as it was sent (or will be retried): the copies kept here lose the
+        // reporter's personal data too. Copies agencies already received are theirs to erase.
+        try database.execute(Self.scrubDeliveriesSQL, [caseID])
         let data = "{\"reporter_digest\":\"\(reporter.digest)\"}"
         let eventID = try appendEvent(
             caseID: caseID,

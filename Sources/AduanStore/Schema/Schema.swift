@@ -9,7 +9,9 @@ enum Schema {
         migrator.register("SLA clocks, escalation steps, overdue cases") { database in
             try database.executeScript(version2)
         }
-        // Version 4 on main, after version 3 (deliveries); it does not depend on it. See AuditMigration.
+        migrator.register("deliveries to agencies") { database in
+            try database.executeScript(version3)
+        }
         migrator.register("audit hash chain, reporters' personal data apart") { database in
             try AuditMigration.apply(database)
         }
@@ -144,5 +146,30 @@ enum Schema {
 
         ALTER TABLE cases ADD COLUMN overdue_at INTEGER;
         CREATE INDEX cases_overdue ON cases (overdue_at) WHERE overdue_at IS NOT NULL;
+        """
+
+    // Deliveries are queued in the transaction that causes them (a routed case, an escalation notice), so a crash
+    // never loses one and a replay never doubles one: UNIQUE (case_id, event_id, agency). `payload` is the JSON
+    // built at that moment, so every retry sends the same bytes. Intake pays one row and two index entries per
+    // delivery, both appended at the end (ids and case ids only grow):
+    // - the UNIQUE index;
+    // - deliveries_due, partial: only undelivered rows, so it stays as small as the backlog. It serves the
+    //   dispatcher's "due now" range, its "next retry" lookup and `aduanctl deliveries --failed`.
+    private static let version3 = """
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            event_id INTEGER NOT NULL REFERENCES events (id),
+            agency TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            delivered_at INTEGER,
+            last_error TEXT,
+            UNIQUE (case_id, event_id, agency)
+        );
+        CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE delivered_at IS NULL;
         """
 }

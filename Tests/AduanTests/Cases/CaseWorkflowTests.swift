@@ -56,7 +56,6 @@ struct CaseWorkflowTests {
         var store: Store
         var cases: CaseService
         let rules: RuleSetHolder
-        let outbox: NoticeOutbox
 
         init(now: String) throws {
             folder = try TemporaryDirectory("aduan-cases")
@@ -66,25 +65,23 @@ struct CaseWorkflowTests {
             let ruleSet = try #require(loaded.ruleSet, "\(loaded.rendered())")
             clock = ManualClock(try #require(RFC3339.parse(now)))
             rules = RuleSetHolder(ruleSet, loadedAt: clock.now())
-            outbox = NoticeOutbox(directory: folder.file("outbox"))
             store = try Store(path: folder.file("aduan.db"))
-            cases = try Self.startService(store: store, rules: rules, outbox: outbox, queue: queue, clock: clock)
+            cases = try Self.startService(store: store, rules: rules, queue: queue, clock: clock)
         }
 
         private static func startService(
             store: Store,
             rules: RuleSetHolder,
-            outbox: NoticeOutbox,
             queue: DispatchQueue,
             clock: ManualClock
         ) throws -> CaseService {
             let service = CaseService(
                 store: store,
                 rules: rules,
-                outbox: outbox,
                 queue: queue,
                 clock: clock,
-                logger: Logger(minimumLevel: .error)
+                logger: Logger(minimumLevel: .error),
+                deliveriesQueued: {}
             )
             try queue.sync { try service.start() }
             return service
@@ -98,7 +95,7 @@ struct CaseWorkflowTests {
                 text: text,
                 receivedAt: try #require(RFC3339.parse(received))
             )
-            let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, outbox: outbox, cases: cases)
+            let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, cases: cases)
             _ = try writer.commit(
                 source: "spool",
                 items: [SpoolBatchItem(fileName: "t.jsonl", line: 1, item: .complaint(complaint))],
@@ -147,7 +144,7 @@ struct CaseWorkflowTests {
             if let time {
                 clock.advance(by: try #require(RFC3339.parse(time)).timeIntervalSince(clock.now()))
             }
-            cases = try Self.startService(store: store, rules: rules, outbox: outbox, queue: queue, clock: clock)
+            cases = try Self.startService(store: store, rules: rules, queue: queue, clock: clock)
         }
 
         deinit { folder.remove() }
@@ -222,8 +219,11 @@ struct CaseWorkflowTests {
         try harness.advance(to: "2026-03-05T07:31:00+07:00")
         detail = try harness.detail(1)
         #expect(detail.steps[0].firedAt == Self.date("2026-03-05T07:31:00+07:00"))
-        let notice = harness.folder.file("outbox/dpupr/1-standar-1.json")
-        #expect(FileManager.default.fileExists(atPath: notice))
+        let deliveries = try StoreReader(path: harness.folder.file("aduan.db")).deliveries(
+            isFailedOnly: false,
+            limit: 0
+        )
+        #expect(deliveries.filter { $0.purpose == .notice }.map(\.agency) == ["dpupr"])
         try harness.advance(to: "2026-03-05T16:00:01+07:00")
         detail = try harness.detail(1)
         #expect(detail.summary.overdueSince == Self.date("2026-03-05T16:00:01+07:00"))

@@ -50,8 +50,16 @@ struct EscalationEndToEndTests {
             named: "e.jsonl",
             into: state + "/inbox"
         )
-        let notice = state + "/outbox/dpupr/1-cepat-2.json"
-        #expect(eventually(within: 30) { FileManager.default.fileExists(atPath: notice) })
+        // The notice is delivered to the default outbox, named by the case and its "escalated" event.
+        func noticeFile() -> String? {
+            let folder = state + "/outbox/dpupr"
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            return names.map { folder + "/" + $0 }.first { path in
+                (try? String(contentsOfFile: path, encoding: .utf8))?.contains(#""purpose":"notice""#) == true
+            }
+        }
+        #expect(eventually(within: 30) { noticeFile() != nil })
+        let notice = try #require(noticeFile())
         let ctl = ["--socket", daemon.socketPath]
         let shown = try CommandRun.aduanctl(ctl + ["case", "show", "1", "--json"])
         let detail = try ControlCoding.makeDecoder().decode(CaseDetail.self, from: Data(shown.standardOutput.utf8))
@@ -64,7 +72,7 @@ struct EscalationEndToEndTests {
         let overdue = try CommandRun.aduanctl(ctl + ["cases", "--overdue", "--json"])
         #expect(overdue.standardOutput.contains("\"e-1\""))
         let text = try String(contentsOfFile: notice, encoding: .utf8)
-        #expect(text.contains("\"target\" : \"agency-head\""))
+        #expect(text.contains(#""target":"agency-head""#))
 
         // A restart handles nothing twice: the steps stay fired and the notice is not written again.
         let written = try FileManager.default.attributesOfItem(atPath: notice)[.modificationDate] as? Date

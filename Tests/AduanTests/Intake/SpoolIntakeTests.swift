@@ -19,16 +19,15 @@ struct SpoolIntakeTests {
         store = try Store(path: folder.file("aduan.db"))
         let ruleSet = try #require(RuleLoader.load(directory: TestPaths.rulesDirectory).ruleSet)
         let rules = RuleSetHolder(ruleSet, loadedAt: Date())
-        let outbox = NoticeOutbox(directory: folder.file("outbox"))
         let cases = CaseService(
             store: store,
             rules: rules,
-            outbox: outbox,
             queue: queue,
             clock: SystemClock(),
-            logger: Logger(minimumLevel: .error)
+            logger: Logger(minimumLevel: .error),
+            deliveriesQueued: {}
         )
-        let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, outbox: outbox, cases: cases)
+        let writer = IntakeWriter(store: store, storeQueue: queue, rules: rules, cases: cases)
         let configuration = SourceConfiguration(name: "spool", kind: .spool, path: folder.path, interval: 1)
         spool = try FolderSource(
             configuration: configuration,

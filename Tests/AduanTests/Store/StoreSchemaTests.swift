@@ -19,8 +19,8 @@ struct StoreSchemaTests {
             }
             #expect(
                 tables == [
-                    "applied_updates", "cases", "clocks", "complaints", "escalation_steps", "events", "reporters",
-                    "rule_snapshots", "source_cursors", "store_secrets",
+                    "applied_updates", "cases", "clocks", "complaints", "deliveries", "escalation_steps", "events",
+                    "reporters", "rule_snapshots", "source_cursors", "store_secrets",
                 ]
             )
         }
