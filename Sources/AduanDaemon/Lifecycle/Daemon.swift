@@ -121,7 +121,16 @@ public final class Daemon: @unchecked Sendable {
             version: version,
             logger: logger
         )
-        server = ControlServer(path: configuration.socketPath, handler: handler, logger: logger)
+        do {
+            server = ControlServer(
+                path: configuration.socketPath,
+                inherited: try SocketActivation.takeListeningSocket(),
+                handler: handler,
+                logger: logger
+            )
+        } catch {
+            throw StartFailure(description: "\(error)")
+        }
     }
 
     /// Starts the socket, the pollers and the signal handlers, then serves until SIGTERM or SIGINT.
@@ -159,12 +168,12 @@ public final class Daemon: @unchecked Sendable {
         startWatchdog()
         notifier.ready(
             status:
-                "serving \(status.routeLabels.count) routes (rules \(status.hash.prefix(12))) on \(configuration.socketPath)"
+                "serving \(status.routeLabels.count) routes (rules \(status.hash.prefix(12))) on \(server.path)"
         )
         logger.notice(
             "aduand ready",
             [
-                "version": version, "state": configuration.stateDirectory, "socket": configuration.socketPath,
+                "version": version, "state": configuration.stateDirectory, "socket": server.path,
                 "rules": configuration.rulesDirectory, "rules_hash": String(status.hash.prefix(12)),
                 "sources": configuration.sources.map(\.name).joined(separator: ","),
             ]
