@@ -146,6 +146,13 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "\(error)")
         }
+        // Blocked, not only ignored: an ignored signal sent before dispatchMain() blocks it on this thread would be
+        // discarded (libdispatch reads signals through a signalfd, which sees blocked signals only), and a stop
+        // sent right after READY=1 would be lost until systemd's SIGKILL.
+        var handledSignals = sigset_t()
+        sigemptyset(&handledSignals)
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
