@@ -17,6 +17,8 @@ struct AduanControlMain {
           case verify|hold|resume|respond|resolve ID [--note "…"]
                                  lifecycle changes, recorded with your user name
           reload                 reload the daemon's rules; waits, exits 1 with the diagnostics when refused
+          backup FILE            the daemon writes an online, checked copy of its database to FILE
+          metrics                Prometheus metrics (--textfile PATH for node_exporter's textfile collector)
           rules check [DIR]      check rule files and print every diagnostic (offline)
           rules show HASH        the files of a rule snapshot that served
           rules test [DIR]       run the rules' test blocks (offline)
@@ -64,6 +66,8 @@ struct AduanControlMain {
             case "case": try CaseCommand.run(rest, context: context)
             case "rules": try RulesCommand.run(rest, context: context)
             case "reload": try ReloadCommand.run(rest, context: context)
+            case "backup": try BackupCommand.run(rest, context: context)
+            case "metrics": try MetricsCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "help":
                 print(usage)

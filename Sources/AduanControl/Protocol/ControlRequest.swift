@@ -24,6 +24,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var since: String?
     /// `complaints.export`: the page starts after this store id (0 for the first page).
     public var afterID: Int64?
+    /// `backup`: the absolute path of the copy to write; it must not exist.
+    public var path: String?
 
     /// Creates a request.
     public init(
@@ -37,7 +39,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         note: String? = nil,
         hash: String? = nil,
         since: String? = nil,
-        afterID: Int64? = nil
+        afterID: Int64? = nil,
+        path: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -50,6 +53,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.hash = hash
         self.since = since
         self.afterID = afterID
+        self.path = path
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -64,6 +68,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case hash
         case since
         case afterID = "after_id"
+        case path
     }
 }
 
@@ -91,12 +96,17 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case rulesShow = "rules.show"
     /// A page of stored complaints in spool format, in store order: an ``ExportPage``.
     case complaintsExport = "complaints.export"
+    /// An online copy of the database, checked: a ``BackupReport``.
+    case backup
+    /// Counters and gauges for monitoring: `[MetricFamily]`, rendered by ``PrometheusText``.
+    case metrics
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
-        case .status, .cases, .caseShow, .rulesShow, .complaintsExport: false
-        case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload: true
+        case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .metrics: false
+        // A backup writes a file as the daemon's user, wherever the caller names.
+        case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .backup: true
         }
     }
 }

@@ -74,6 +74,9 @@ final class CaseService: @unchecked Sendable {
     /// The earliest pending deadline.
     var nextDeadline: Date? { scheduler.nextDue }
 
+    /// How many deadlines (clocks and escalation steps) wait in the scheduler.
+    var pendingDeadlineCount: Int { scheduler.count }
+
     /// Gives the scheduler the deadlines a committed transaction changed.
     func apply(_ changes: [DeadlineChange]) {
         for change in changes {
@@ -100,7 +103,7 @@ final class CaseService: @unchecked Sendable {
             case .caseResume: summary = try workflow.resume(caseID: caseID, actor: actor, note: note)
             case .caseRespond: summary = try workflow.respond(caseID: caseID, actor: actor, note: note)
             case .caseResolve: summary = try workflow.resolve(caseID: caseID, actor: actor, note: note)
-            case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport:
+            case .status, .cases, .caseShow, .reload, .rulesShow, .complaintsExport, .backup, .metrics:
                 throw ControlError(.badRequest, "\(operation.rawValue) does not change a case")
             }
             return (summary, workflow.deadlineChanges)

@@ -23,6 +23,7 @@ final class ControlHandler: @unchecked Sendable {
     private let startedAt: Date
     private let version: String
     private let logger: Logger
+    private let databasePath: String
 
     /// A configured source, for the status page.
     struct SourceDescription: Sendable {
@@ -43,6 +44,7 @@ final class ControlHandler: @unchecked Sendable {
         logger: Logger
     ) {
         self.reader = reader
+        databasePath = reader.path
         self.cases = cases
         self.reloader = reloader
         self.storeQueue = storeQueue
@@ -96,6 +98,10 @@ final class ControlHandler: @unchecked Sendable {
             if request.op == .reload {
                 return encode(.success(id: request.id, reloader.reload()))
             }
+            if request.op == .backup {
+                let report = try BackupOperation(databasePath: databasePath, logger: logger).run(to: request.path)
+                return encode(.success(id: request.id, report))
+            }
             if request.op.isChange {
                 let summary = try change(request, actor: peer.map(Self.actorName) ?? "unknown")
                 return encode(.success(id: request.id, summary))
@@ -107,6 +113,7 @@ final class ControlHandler: @unchecked Sendable {
                 case .caseShow: return encode(.success(id: request.id, try caseDetail(request)))
                 case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
                 case .complaintsExport: return encode(.success(id: request.id, try exportPage(request)))
+                case .metrics: return encode(.success(id: request.id, try metrics()))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -156,6 +163,15 @@ final class ControlHandler: @unchecked Sendable {
                     lastError: row?.lastError
                 )
             }
+        )
+    }
+
+    private func metrics() throws -> [MetricFamily] {
+        MetricsCollector(version: version, sources: sources.map(\.name)).families(
+            counts: try reader.metricCounts(),
+            rules: rules,
+            pendingDeadlines: storeQueue.sync { cases.pendingDeadlineCount },
+            uptimeSeconds: Date().timeIntervalSince(startedAt)
         )
     }
 

@@ -6,7 +6,8 @@ public import Foundation
 /// Each query sees the transactions committed before it began, never a write in progress. Not thread-safe: the
 /// caller confines a reader to one serial queue, or gives each queue its own reader.
 public final class StoreReader {
-    private let database: Database
+    // Internal, not private: the metrics queries live in their own file.
+    let database: Database
 
     private static let sourceHealthSQL = """
         SELECT source, cursor, last_poll_at, last_success_at, items_in, items_quarantined, last_error
@@ -176,6 +177,9 @@ public final class StoreReader {
         }
         return sources
     }
+
+    /// The database file this reader opened.
+    public var path: String { database.path }
 
     /// Closes the connection; the reader cannot be used afterwards. Deinitialising the reader closes it too.
     public func close() {
