@@ -25,6 +25,8 @@ struct AduanControlMain {
           sources                each intake source's health: counts, last success, failures, next poll
           quarantine list|show|retry|drop
                                  items a source could not take in, with the reason; put back or drop
+          backup FILE            the daemon writes an online, checked copy of its database to FILE
+          metrics                Prometheus metrics (--textfile PATH for node_exporter's textfile collector)
           rules check [DIR]      check rule files and print every diagnostic (offline)
           rules show HASH        the files of a rule snapshot that served
           rules test [DIR]       run the rules' test blocks (offline)
@@ -79,6 +81,8 @@ struct AduanControlMain {
             case "sources": try SourcesCommand.run(rest, context: context)
             case "quarantine": try QuarantineCommand.run(rest, context: context)
             case "deliveries": try DeliveriesCommand.run(rest, context: context)
+            case "backup": try BackupCommand.run(rest, context: context)
+            case "metrics": try MetricsCommand.run(rest, context: context)
             case "sla": try SLACommand.run(rest)
             case "audit": try AuditCommand.run(rest, context: context)
             case "reporter": try ReporterCommand.run(rest, context: context)

@@ -34,6 +34,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
     public var search: String?
     /// `deliveries`: only undelivered ones whose last attempt failed.
     public var failed: Bool?
+    /// `backup`: the absolute path of the copy to write; it must not exist.
+    public var path: String?
 
     /// Creates a request.
     public init(
@@ -52,7 +54,8 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         name: String? = nil,
         region: String? = nil,
         search: String? = nil,
-        failed: Bool? = nil
+        failed: Bool? = nil,
+        path: String? = nil
     ) {
         self.id = id
         self.op = op
@@ -70,6 +73,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         self.region = region
         self.search = search
         self.failed = failed
+        self.path = path
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -89,6 +93,7 @@ public struct ControlRequest: Sendable, Hashable, Codable {
         case region
         case search
         case failed
+        case path
     }
 }
 
@@ -144,15 +149,20 @@ public enum ControlOperation: String, Sendable, Hashable, Codable, CaseIterable 
     case agencies
     /// Deliveries to agencies, newest first (`failed`, `limit`): `[DeliveryRecord]`.
     case deliveries
+    /// An online copy of the database, checked: a ``BackupReport``.
+    case backup
+    /// Counters and gauges for monitoring: `[MetricFamily]`, rendered by ``PrometheusText``.
+    case metrics
 
     /// Whether the operation changes state (and so needs the admin permission).
     public var isChange: Bool {
         switch self {
         case .status, .cases, .caseShow, .rulesShow, .complaintsExport, .sources, .quarantineList, .quarantineShow,
-            .auditVerify, .caseWhy, .agencies, .deliveries:
+            .auditVerify, .caseWhy, .agencies, .deliveries, .metrics:
             false
+        // A backup writes a file as the daemon's user, wherever the caller names.
         case .caseVerify, .caseHold, .caseResume, .caseRespond, .caseResolve, .reload, .quarantineRetry,
-            .quarantineDrop, .reporterErase, .caseForward, .caseAssign, .caseArchive:
+            .quarantineDrop, .reporterErase, .caseForward, .caseAssign, .caseArchive, .backup:
             true
         }
     }

@@ -76,6 +76,9 @@ final class CaseService: @unchecked Sendable {
     /// The earliest pending deadline.
     var nextDeadline: Date? { scheduler.nextDue }
 
+    /// How many deadlines (clocks and escalation steps) wait in the scheduler.
+    var pendingDeadlineCount: Int { scheduler.count }
+
     /// Gives the scheduler the deadlines a committed transaction changed, and the dispatcher its new deliveries.
     func apply(_ changes: [DeadlineChange], queuedDeliveries: Int) {
         for change in changes {

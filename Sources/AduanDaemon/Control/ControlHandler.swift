@@ -26,6 +26,7 @@ final class ControlHandler: @unchecked Sendable {
     private let startedAt: Date
     private let version: String
     let logger: Logger
+    private let databasePath: String
 
     init(
         reader: StoreReader,
@@ -43,6 +44,7 @@ final class ControlHandler: @unchecked Sendable {
         logger: Logger
     ) {
         self.reader = reader
+        databasePath = reader.path
         self.cases = cases
         self.reloader = reloader
         self.storeQueue = storeQueue
@@ -117,6 +119,10 @@ final class ControlHandler: @unchecked Sendable {
                 let entry = try changeQuarantine(request, actor: peer.map(Self.actorName) ?? "unknown")
                 return encode(.success(id: request.id, entry))
             }
+            if request.op == .backup {
+                let report = try BackupOperation(databasePath: databasePath, logger: logger).run(to: request.path)
+                return encode(.success(id: request.id, report))
+            }
             if request.op.isChange {
                 let summary = try change(request, actor: actor)
                 return encode(.success(id: request.id, summary))
@@ -137,6 +143,7 @@ final class ControlHandler: @unchecked Sendable {
                 case .caseWhy: return encode(.success(id: request.id, try explainCase(request)))
                 case .agencies: return encode(.success(id: request.id, try agencyReports(request)))
                 case .deliveries: return encode(.success(id: request.id, try listDeliveries(request)))
+                case .metrics: return encode(.success(id: request.id, try metrics()))
                 default: throw ControlError(.badRequest, "\(request.op.rawValue) is not a query")
                 }
             }
@@ -172,6 +179,15 @@ final class ControlHandler: @unchecked Sendable {
             overdue: try reader.overdueCount(),
             nextDeadline: storeQueue.sync { cases.nextDeadline },
             sources: try sourceStatuses()
+        )
+    }
+
+    private func metrics() throws -> [MetricFamily] {
+        MetricsCollector(version: version, sources: pollers.map(\.source.configuration.name)).families(
+            counts: try reader.metricCounts(),
+            rules: rules,
+            pendingDeadlines: storeQueue.sync { cases.pendingDeadlineCount },
+            uptimeSeconds: Date().timeIntervalSince(startedAt)
         )
     }
 

@@ -17,6 +17,8 @@ final class ControlServer: Sendable {
 
     /// The socket's path.
     let path: String
+    /// A listening socket systemd passed in (`aduand.socket`), served instead of binding `path`.
+    private let inherited: SocketActivation.InheritedSocket?
     private let handler: ControlHandler
     private let logger: Logger
     private let maximumConnections: Int
@@ -26,24 +28,30 @@ final class ControlServer: Sendable {
     private let listener = Mutex<Listener?>(nil)
     private let activeConnections = Mutex(0)
 
-    /// The listening socket, its accept source and the socket file's inode (to remove only our own file).
+    /// The listening socket, its accept source and the socket file's inode (to remove only our own file; `nil`
+    /// for an inherited socket, whose file belongs to systemd).
     /// `@unchecked Sendable`: Dispatch sources are thread-safe, and the value moves once from `start` to `stop`.
     private struct Listener: @unchecked Sendable {
         var descriptor: Int32
         var source: any DispatchSourceRead
-        var inode: ino_t
+        var inode: ino_t?
     }
 
     /// Creates a server; nothing listens until ``start()``.
+    ///
+    /// - Parameter inherited: a listening socket passed by systemd; the server serves on it and never removes
+    ///   its file, and `path` becomes the path it is bound to.
     init(
         path: String,
+        inherited: SocketActivation.InheritedSocket? = nil,
         handler: ControlHandler,
         logger: Logger,
         maximumConnections: Int = 32,
         maximumRequestBytes: Int = 1 << 20,
         timeout: Double = 10
     ) {
-        self.path = path
+        self.path = inherited?.path ?? path
+        self.inherited = inherited
         self.handler = handler
         self.logger = logger
         self.maximumConnections = maximumConnections
@@ -54,7 +62,12 @@ final class ControlServer: Sendable {
     /// Binds the socket with mode 0660 and starts accepting.
     ///
     /// A socket file left by a dead daemon is replaced; one that a live daemon answers on is never taken.
+    /// An inherited socket is already bound and listening: the server only starts accepting on it.
     func start() throws {
+        if let inherited {
+            startAccepting(on: inherited.descriptor, inode: nil)
+            return
+        }
         if access(path, F_OK) == 0 {
             if let probe = try? UnixSocket.connect(to: path) {
                 close(probe)
@@ -74,16 +87,20 @@ final class ControlServer: Sendable {
         } catch {
             throw Failure(description: "cannot listen on \(path): \(error)")
         }
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         var status = stat()
         stat(path, &status)
+        startAccepting(on: descriptor, inode: status.st_ino)
+    }
+
+    private func startAccepting(on descriptor: Int32, inode: ino_t?) {
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: acceptQueue)
         source.setEventHandler { [weak self] in self?.acceptPending(descriptor) }
-        listener.withLock { $0 = Listener(descriptor: descriptor, source: source, inode: status.st_ino) }
+        listener.withLock { $0 = Listener(descriptor: descriptor, source: source, inode: inode) }
         source.resume()
     }
 
-    /// Stops accepting, closes the socket and removes its file if it is still ours.
+    /// Stops accepting, closes the socket and removes its file if it is still ours (never an inherited one's).
     func stop() {
         guard
             let taken = listener.withLock({ current in
@@ -95,7 +112,7 @@ final class ControlServer: Sendable {
         acceptQueue.sync {}
         close(taken.descriptor)
         var status = stat()
-        if stat(path, &status) == 0, status.st_ino == taken.inode {
+        if let inode = taken.inode, stat(path, &status) == 0, status.st_ino == inode {
             unlink(path)
         }
     }

@@ -132,7 +132,16 @@ public final class Daemon: @unchecked Sendable {
             version: version,
             logger: logger
         )
-        server = ControlServer(path: configuration.socketPath, handler: handler, logger: logger)
+        do {
+            server = ControlServer(
+                path: configuration.socketPath,
+                inherited: try SocketActivation.takeListeningSocket(),
+                handler: handler,
+                logger: logger
+            )
+        } catch {
+            throw StartFailure(description: "\(error)")
+        }
     }
 
     /// Starts the socket, the pollers and the signal handlers, then serves until SIGTERM or SIGINT.
@@ -151,6 +160,13 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "\(error)")
         }
+        // Blocked, not only ignored: an ignored signal sent before dispatchMain() blocks it on this thread would be
+        // discarded (libdispatch reads signals through a signalfd, which sees blocked signals only), and a stop
+        // sent right after READY=1 would be lost until systemd's SIGKILL.
+        var handledSignals = sigset_t()
+        sigemptyset(&handledSignals)
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
@@ -167,12 +183,12 @@ public final class Daemon: @unchecked Sendable {
         startWatchdog()
         notifier.ready(
             status:
-                "serving \(status.routeLabels.count) routes (rules \(status.hash.prefix(12))) on \(configuration.socketPath)"
+                "serving \(status.routeLabels.count) routes (rules \(status.hash.prefix(12))) on \(server.path)"
         )
         logger.notice(
             "aduand ready",
             [
-                "version": version, "state": configuration.stateDirectory, "socket": configuration.socketPath,
+                "version": version, "state": configuration.stateDirectory, "socket": server.path,
                 "rules": configuration.rulesDirectory, "rules_hash": String(status.hash.prefix(12)),
                 "sources": configuration.sources.map(\.name).joined(separator: ","),
             ]

@@ -19,6 +19,12 @@ final class RuleSetHolder: Sendable {
     }
 
     private let state: Mutex<(snapshot: Snapshot, lastAttempt: Attempt)>
+    private let reloads = Mutex((accepted: 0, refused: 0))
+
+    /// Reloads accepted and refused since the daemon started, for the metrics.
+    var reloadCounts: (accepted: Int, refused: Int) {
+        reloads.withLock { $0 }
+    }
 
     /// Creates the holder with the snapshot loaded at start.
     init(_ ruleSet: RuleSet, loadedAt: Date) {
@@ -43,10 +49,12 @@ final class RuleSetHolder: Sendable {
             $0.snapshot = Snapshot(ruleSet: ruleSet, loadedAt: date)
             $0.lastAttempt = Attempt(isAccepted: true, at: date, diagnostics: [])
         }
+        reloads.withLock { $0.accepted += 1 }
     }
 
     /// Records a refused reload; the old snapshot stays in service.
     func recordRefusal(diagnostics: [String], at date: Date) {
         state.withLock { $0.lastAttempt = Attempt(isAccepted: false, at: date, diagnostics: diagnostics) }
+        reloads.withLock { $0.refused += 1 }
     }
 }

@@ -7,28 +7,7 @@ import Glibc
 enum DurableFiles {
     /// Writes `bytes` to `directory/name` through a hidden temporary name, fsync and rename.
     static func write(_ bytes: [UInt8], to directory: String, name: String) throws {
-        let temporary = directory + "/.\(name).\(getpid()).tmp"
-        let descriptor = try retryingOnInterrupt("open \(temporary)") {
-            open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-        }
-        do {
-            var offset = 0
-            while offset < bytes.count {
-                offset += try bytes.withUnsafeBytes { buffer in
-                    try retryingOnInterrupt("write \(temporary)") {
-                        Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    }
-                }
-            }
-            try retryingOnInterrupt("fsync \(temporary)") { fsync(descriptor) }
-            close(descriptor)
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        try retryingOnInterrupt("rename \(temporary)") { rename(temporary, directory + "/" + name) }
-        try syncDirectory(directory)
+        try AtomicFile.write(bytes, to: directory + "/" + name)
     }
 
     /// Moves `path` into `directory` under `name` (default: its own name), or `name.1`, `name.2`, … when that
@@ -68,8 +47,6 @@ enum DurableFiles {
 
     /// Flushes a directory's entries to disk.
     static func syncDirectory(_ path: String) throws {
-        let descriptor = try retryingOnInterrupt("open \(path)") { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-        defer { close(descriptor) }
-        try retryingOnInterrupt("fsync \(path)") { fsync(descriptor) }
+        try AtomicFile.syncDirectory(path)
     }
 }

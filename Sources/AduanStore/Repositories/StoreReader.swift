@@ -204,6 +204,9 @@ public final class StoreReader {
         return sources
     }
 
+    /// The database file this reader opened.
+    public var path: String { database.path }
+
     /// Closes the connection; the reader cannot be used afterwards. Deinitialising the reader closes it too.
     public func close() {
         database.close()
