@@ -9,6 +9,7 @@ import Foundation
 ///     rules     = "/etc/aduan/rules"
 ///     socket    = "/run/aduan/aduand.sock"
 ///     log_level = "info"
+///     stop_timeout = "20s"
 /// }
 /// source "lapor-export" {
 ///     kind  = "spool"
@@ -28,10 +29,11 @@ struct ConfigurationFile: Sendable, Hashable {
     var rulesDirectory: String?
     var socketPath: String?
     var logLevel: LogLevel?
+    var stopTimeout: Double?
     var sources: [SourceConfiguration] = []
     var deliveries = DeliverySettings()
 
-    private static let daemonKeys = ["state_dir", "rules", "socket", "log_level"]
+    private static let daemonKeys = ["state_dir", "rules", "socket", "log_level", "stop_timeout"]
 
     /// Reads and checks the file, reporting every problem at once.
     static func read(path: String) throws(ConfigurationError) -> ConfigurationFile {
@@ -79,6 +81,19 @@ struct ConfigurationFile: Sendable, Hashable {
                             break
                         }
                         file.logLevel = level
+                    case "stop_timeout":
+                        guard let text = string(attribute) else { break }
+                        guard let seconds = SourceConfiguration.parseInterval(text) else {
+                            diagnostics.append(
+                                .error(
+                                    "'stop_timeout' must be a duration such as \"20s\"",
+                                    at: attribute.valueLocation,
+                                    help: "keep it below the unit's TimeoutStopSec="
+                                )
+                            )
+                            break
+                        }
+                        file.stopTimeout = seconds
                     default:
                         diagnostics.append(unknownKey(attribute, in: "daemon", known: daemonKeys))
                     }

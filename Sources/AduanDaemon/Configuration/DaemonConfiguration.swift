@@ -16,6 +16,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var sources: [SourceConfiguration]
     /// How each agency is reached; without `deliver` blocks, JSON files in `<state>/outbox/<agency>/`.
     public var deliveries: DeliverySettings
+    /// Seconds a graceful stop may take (finishing a batch, waiting for deliveries in flight) before the daemon
+    /// exits anyway; below systemd's `TimeoutStopSec=` so that the daemon, not SIGKILL, ends it.
+    public var stopTimeout: Double
     /// Set only on the embedded default: sample complaints copied into the inbox on the first start.
     public var seedsDirectory: String?
 
@@ -76,6 +79,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
             logLevel: options.logLevel ?? file?.logLevel ?? .info,
             sources: sources,
             deliveries: file?.deliveries ?? DeliverySettings(),
+            stopTimeout: file?.stopTimeout ?? 20,
             seedsDirectory: isEmbeddedDefault ? absolute("seeds", relativeTo: workingDirectory) : nil
         )
     }

@@ -23,6 +23,7 @@ final class DeliveryDispatcher: @unchecked Sendable {
     private var inFlight: [Int64: String] = [:]
     private var timer: (any DispatchSourceTimer)?
     private var isStopped = false
+    private var isDraining = false
 
     /// Attempts running at once, over all agencies.
     static let inFlightLimit = 8
@@ -69,7 +70,17 @@ final class DeliveryDispatcher: @unchecked Sendable {
         storeQueue.async { [self] in pump() }
     }
 
-    /// Stops taking deliveries (on `storeQueue`). Attempts in flight finish, but their outcome is not recorded: they
+    /// Takes no new attempts (on `storeQueue`); those in flight go on and their outcome is still recorded.
+    func beginDraining() {
+        isDraining = true
+        timer?.cancel()
+        timer = nil
+    }
+
+    /// Whether attempts are still in flight (on `storeQueue`).
+    var hasAttemptsInFlight: Bool { !inFlight.isEmpty }
+
+    /// Stops for good (on `storeQueue`). Attempts still in flight finish, but their outcome is not recorded: they
     /// are tried again after the next start, with the same `Idempotency-Key`.
     func stop() {
         isStopped = true
@@ -93,7 +104,7 @@ final class DeliveryDispatcher: @unchecked Sendable {
     }
 
     private func pump() {
-        guard !isStopped else { return }
+        guard !isStopped, !isDraining else { return }
         let now = clock.now()
         var perAgency: [String: Int] = [:]
         for agency in inFlight.values { perAgency[agency, default: 0] += 1 }

@@ -25,6 +25,12 @@ public final class Daemon: @unchecked Sendable {
     private let deliveries: DeliveryDispatcher
     private let reloader: RulesReloader
     private var signalSources: [any DispatchSourceSignal] = []
+    // Touched only on the main queue, where the signal handlers run.
+    private var isStopping = false
+    private var stopDeadline: (any DispatchSourceTimer)?
+
+    /// The exit status when a second signal or the stop timeout cuts a graceful stop short.
+    static let forcedExitStatus: Int32 = 75
     private var watchdogTimer: (any DispatchSourceTimer)?
     private let notifier = ServiceNotifier()
 
@@ -196,15 +202,52 @@ public final class Daemon: @unchecked Sendable {
         dispatchMain()
     }
 
-    private func stop(signal signalNumber: Int32) -> Never {
+    /// The first SIGTERM/SIGINT starts a graceful stop on its own thread, so that this (main) queue still hears a
+    /// second one, which ends the daemon at once; so does the stop timeout. Either way the store stays whole:
+    /// SQLite's write-ahead log makes an interrupted transaction roll back at the next open.
+    private func stop(signal signalNumber: Int32) {
+        let name = signalNumber == SIGTERM ? "TERM" : "INT"
+        guard !isStopping else {
+            logger.warning(
+                "second stop signal: exiting now; work in progress is redone at the next start",
+                ["signal": name]
+            )
+            _exit(Self.forcedExitStatus)
+        }
+        isStopping = true
         notifier.stopping()
-        logger.notice("stopping after the current batch", ["signal": signalNumber == SIGTERM ? "TERM" : "INT"])
+        logger.notice(
+            "stopping: finishing the current batch and the deliveries in flight",
+            ["signal": name, "timeout_s": "\(Int(configuration.stopTimeout))"]
+        )
+        let deadline = DispatchSource.makeTimerSource(queue: .main)
+        deadline.schedule(deadline: .now() + configuration.stopTimeout)
+        deadline.setEventHandler { [logger, configuration] in
+            logger.warning(
+                "stop timed out; exiting now; work in progress is redone at the next start",
+                ["timeout_s": "\(Int(configuration.stopTimeout))"]
+            )
+            _exit(Self.forcedExitStatus)
+        }
+        deadline.resume()
+        stopDeadline = deadline
+        Thread.detachNewThread { [self] in drainAndExit() }
+    }
+
+    /// Stops taking work, lets what runs finish and be recorded, closes the store and exits 0.
+    private func drainAndExit() -> Never {
         server.stop()
         for poller in pollers {
             poller.stop()
         }
         storeQueue.sync {
             cases.stop()
+            deliveries.beginDraining()
+        }
+        while storeQueue.sync(execute: { deliveries.hasAttemptsInFlight }) {
+            usleep(20_000)
+        }
+        storeQueue.sync {
             deliveries.stop()
             store.close()
         }
