@@ -5,27 +5,19 @@ import Foundation
 /// complaint or, with `update_for`, an update; a bad record goes to quarantine under the file's header line, so the
 /// quarantined file can be fixed and put back as it is.
 struct CSVLayout: FolderLayout {
-    /// The folder writers rename finished files into.
-    let inbox: String
-    /// Where stored files go.
-    let processed: String
+    private let folders: InboxFolders
     private let decoder: CSVItemDecoder
 
     /// Creates the layout for `directory`, making `inbox/` and `processed/` when missing.
     init(directory: String, decoder: CSVItemDecoder) throws {
-        inbox = directory + "/inbox"
-        processed = directory + "/processed"
+        folders = try InboxFolders(directory: directory)
         self.decoder = decoder
-        for folder in [inbox, processed] {
-            try DurableFiles.makeDirectory(folder)
-        }
     }
 
-    var requeueDirectory: String { inbox }
+    var requeueDirectory: String { folders.inbox }
 
     func waitingFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: inbox)
-            .filter { !$0.hasPrefix(".") && $0.lowercased().hasSuffix(".csv") }.sorted().map { inbox + "/" + $0 }
+        try folders.waitingFiles { $0.lowercased().hasSuffix(".csv") }
     }
 
     func read(path: String, now: Date) -> SpoolFile {
@@ -54,7 +46,7 @@ struct CSVLayout: FolderLayout {
     }
 
     func markDone(path: String) throws {
-        try DurableFiles.move(path, into: processed)
+        try folders.markDone(path: path)
     }
 
     /// The file's first line with its line end (a header with a quoted line break is cut there: the quarantined
