@@ -7,6 +7,7 @@ struct AduanDaemonMain {
     static let version = "0.1.0"
 
     static func main() {
+        Daemon.blockStopSignals()
         let options: DaemonOptions
         do {
             options = try DaemonOptions.parse(Array(CommandLine.arguments.dropFirst()))

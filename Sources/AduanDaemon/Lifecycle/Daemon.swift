@@ -25,7 +25,8 @@ public final class Daemon: @unchecked Sendable {
     private let deliveries: DeliveryDispatcher
     private let reloader: RulesReloader
     private var signalSources: [any DispatchSourceSignal] = []
-    // Touched only on the main queue, where the signal handlers run.
+    // Touched only on `signalQueue`, where the signal handlers run.
+    private let signalQueue = DispatchQueue(label: "aduan.signals")
     private var isStopping = false
     private var stopDeadline: (any DispatchSourceTimer)?
 
@@ -150,7 +151,21 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// Starts the socket, the pollers and the signal handlers, then serves until SIGTERM or SIGINT.
+    /// Blocks SIGTERM, SIGINT and SIGHUP in the calling thread, so that every thread started after it inherits the
+    /// mask; call it first thing in `main`, before anything can start a thread.
+    ///
+    /// libdispatch reads these signals through a signalfd, which sees blocked signals only. A thread that has them
+    /// unblocked while they are ignored makes the kernel discard them: a stop sent right after `READY=1` would be
+    /// lost until systemd's SIGKILL. A signal that comes during start waits, pending, until ``run()`` handles it.
+    public static func blockStopSignals() {
+        var handledSignals = sigset_t()
+        sigemptyset(&handledSignals)
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
+    }
+
+    /// Starts the socket, the pollers and the signal handlers, then serves until SIGTERM or SIGINT. The stop signals
+    /// must have been blocked by ``blockStopSignals()`` before any thread started.
     public func run() throws -> Never {
         signal(SIGPIPE, SIG_IGN)
         do {
@@ -166,16 +181,9 @@ public final class Daemon: @unchecked Sendable {
         } catch {
             throw StartFailure(description: "\(error)")
         }
-        // Blocked, not only ignored: an ignored signal sent before dispatchMain() blocks it on this thread would be
-        // discarded (libdispatch reads signals through a signalfd, which sees blocked signals only), and a stop
-        // sent right after READY=1 would be lost until systemd's SIGKILL.
-        var handledSignals = sigset_t()
-        sigemptyset(&handledSignals)
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP] { sigaddset(&handledSignals, signalNumber) }
-        pthread_sigmask(SIG_BLOCK, &handledSignals, nil)
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signalQueue)
             source.setEventHandler { [self] in
                 if signalNumber == SIGHUP { _ = reloader.reload() } else { stop(signal: signalNumber) }
             }
@@ -199,10 +207,16 @@ public final class Daemon: @unchecked Sendable {
                 "sources": configuration.sources.map(\.name).joined(separator: ","),
             ]
         )
-        dispatchMain()
+        // Not dispatchMain(): on Linux it parks the main thread in sigsuspend() with an empty mask, which unblocks
+        // the stop signals there; the kernel then hands a SIGTERM to the main thread (libdispatch's no-op handler)
+        // instead of libdispatch's signalfd, and the stop is lost (seen: 14 of 30 stops sent right after READY=1).
+        // The main thread sleeps with them blocked; the handlers run on `signalQueue`.
+        while true {
+            pause()
+        }
     }
 
-    /// The first SIGTERM/SIGINT starts a graceful stop on its own thread, so that this (main) queue still hears a
+    /// The first SIGTERM/SIGINT starts a graceful stop on its own thread, so that `signalQueue` still hears a
     /// second one, which ends the daemon at once; so does the stop timeout. Either way the store stays whole:
     /// SQLite's write-ahead log makes an interrupted transaction roll back at the next open.
     private func stop(signal signalNumber: Int32) {
@@ -220,7 +234,7 @@ public final class Daemon: @unchecked Sendable {
             "stopping: finishing the current batch and the deliveries in flight",
             ["signal": name, "timeout_s": "\(Int(configuration.stopTimeout))"]
         )
-        let deadline = DispatchSource.makeTimerSource(queue: .main)
+        let deadline = DispatchSource.makeTimerSource(queue: signalQueue)
         deadline.schedule(deadline: .now() + configuration.stopTimeout)
         deadline.setEventHandler { [logger, configuration] in
             logger.warning(
