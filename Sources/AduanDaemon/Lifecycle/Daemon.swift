@@ -100,6 +100,7 @@ public final class Daemon: @unchecked Sendable {
             deliveriesQueued: { [deliveries] in deliveries.wake() }
         )
         let writer = IntakeWriter(store: store, storeQueue: storeQueue, rules: rules, cases: cases)
+        let pause = IntakePause(notifier: notifier, logger: logger)
         do {
             pollers = try configuration.sources.map { source in
                 SourcePoller(
@@ -110,7 +111,8 @@ public final class Daemon: @unchecked Sendable {
                         logger: logger
                     ),
                     writer: writer,
-                    logger: logger
+                    logger: logger,
+                    pause: pause
                 )
             }
             if isFirstStart, let seeds = configuration.seedsDirectory, let first = configuration.sources.first {

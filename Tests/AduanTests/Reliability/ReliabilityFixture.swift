@@ -111,6 +111,12 @@ struct ReliabilityFixture {
     }
 
     var stateDirectory: String { folder.file("state") }
+
+    /// Removes the folder with `rm -rf`: tens of thousands of files (processed, outbox) go several times faster
+    /// than through FileManager.
+    func remove() {
+        _ = try? CommandRun.run("/bin/rm", ["-rf", folder.path])
+    }
     var databasePath: String { stateDirectory + "/aduan.db" }
 
     /// Starts the daemon on the fixture's config.
