@@ -61,7 +61,9 @@ struct QuarantineFolder: Sendable {
     /// Whether `content` already sits here under `name` or one of the numbered names taken after it.
     private func isQuarantined(_ content: [UInt8], as name: String) -> Bool {
         var counter = 0
-        while let existing = FileManager.default.contents(atPath: directory + "/" + DurableFiles.numberedName(name, counter)) {
+        while let existing = FileManager.default.contents(
+            atPath: directory + "/" + DurableFiles.numberedName(name, counter)
+        ) {
             if existing.elementsEqual(content) { return true }
             counter += 1
         }

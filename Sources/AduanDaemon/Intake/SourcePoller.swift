@@ -87,7 +87,7 @@ final class SourcePoller: @unchecked Sendable {
             }
             pause.resume(source.configuration.name)
             delay = hasMore ? 0 : source.configuration.interval
-        } catch where IntakePause.isDiskFull(error) {
+        } catch  where IntakePause.isDiskFull(error) {
             // Not the source's fault, and over as soon as space returns: no backoff, no noise beyond the pause.
             healthState.withLock {
                 $0.consecutiveFailures += 1

@@ -21,7 +21,9 @@ struct BrokenStoreTests {
     }
 
     /// Starts the daemon on a broken state and returns its exit status and the lines it wrote.
-    static func failedStart(_ state: String) throws -> (status: Int32?, reason: Process.TerminationReason, lines: [String]) {
+    static func failedStart(
+        _ state: String
+    ) throws -> (status: Int32?, reason: Process.TerminationReason, lines: [String]) {
         let daemon = try DaemonProcess(stateDirectory: state, waitForReady: false)
         guard let status = daemon.waitForExit(within: 20) else {
             daemon.stop(signal: SIGKILL)

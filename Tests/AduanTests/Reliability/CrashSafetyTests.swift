@@ -39,7 +39,8 @@ struct CrashSafetyTests {
             // Every fourth kill lands while the daemon starts (loading deadlines, opening the store).
             let isEarly = round % 4 == 0
             let daemon = try fixture.startDaemon(waitForReady: !isEarly)
-            let wait = isEarly ? Double.random(in: 0.02...0.4, using: &random) : Double.random(in: 0.1...1.6, using: &random)
+            let wait =
+                isEarly ? Double.random(in: 0.02...0.4, using: &random) : Double.random(in: 0.1...1.6, using: &random)
             usleep(UInt32(wait * 1_000_000))
             let wasRunning = daemon.process.isRunning
             let status = daemon.stop(signal: SIGKILL)
@@ -153,7 +154,10 @@ struct CrashSafetyTests {
             #expect(Set(reasons) == Set(items.map { $0 + ".reason" }), "seed \(seed): \(source): \(quarantine)")
             #expect(!quarantine.contains { $0.hasPrefix(".") }, "seed \(seed): temporary files left: \(quarantine)")
             for name in items {
-                let text = try String(contentsOfFile: fixture.folder.file("\(source)/quarantine/\(name)"), encoding: .utf8)
+                let text = try String(
+                    contentsOfFile: fixture.folder.file("\(source)/quarantine/\(name)"),
+                    encoding: .utf8
+                )
                 for line in text.split(separator: "\n") where line.contains("-bad-") {
                     quarantinedItems.append(String(line.prefix(40)))
                 }

@@ -3,6 +3,8 @@ import Foundation
 import Glibc
 import Testing
 
+@testable import AduanStore
+
 /// The state directory on a small tmpfs that fills up while complaints arrive: intake pauses and says so, nothing
 /// is lost, moved or quarantined for it, and intake resumes by itself when space returns.
 @Suite(
@@ -17,7 +19,7 @@ struct FullDiskTests {
         defer { fixture.remove() }
         let state = fixture.stateDirectory
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let mount = try CommandRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=24m", "tmpfs", state])
+        let mount = try CommandRun.run("/bin/mount", ["-t", "tmpfs", "-o", "size=160m", "tmpfs", state])
         try #require(mount.exitCode == 0, "cannot mount a tmpfs: \(mount.standardError)")
         defer { _ = try? CommandRun.run("/bin/umount", ["-l", state]) }
         let notify = try ServiceNotifyTests.NotifySocket(address: fixture.folder.file("notify.sock"))
@@ -27,7 +29,7 @@ struct FullDiskTests {
         #expect(notify.next { $0.contains("READY=1") } != nil)
 
         let now = Date()
-        let (drops, expected, bad) = fixture.drops(count: 4_000, receivedAt: { _ in now }, badItems: 4)
+        let (drops, expected, bad) = fixture.drops(count: 2_000, receivedAt: { _ in now }, badItems: 4)
         let firstHalf = drops.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
         let secondHalf = drops.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
         for drop in firstHalf { try drop.write() }
@@ -57,14 +59,15 @@ struct FullDiskTests {
 
         #expect(unlink(filler) == 0)
         #expect(try eventually(within: 30) { try !daemon.status().intakePaused })
-        let resumeNotice = notify.next { ServiceNotifyTests.field("STATUS", in: $0)?.contains("intake resumed") == true }
+        let resumeNotice = notify.next {
+            ServiceNotifyTests.field("STATUS", in: $0)?.contains("intake resumed") == true
+        }
         #expect(resumeNotice != nil)
-        #expect(
-            try eventually(within: 60) {
-                fixture.waitingFiles().isEmpty && (try daemon.status().complaints) == expected.count
-            },
-            "\(try daemon.status().complaints) of \(expected.count) stored; waiting \(fixture.waitingFiles().prefix(3))"
-        )
+        let isDrained = eventually(within: 60) {
+            fixture.waitingFiles().isEmpty && (try? daemon.status().complaints) == expected.count
+        }
+        let storedAfter = try daemon.status().complaints
+        #expect(isDrained, "\(storedAfter) of \(expected.count) stored; waiting \(fixture.waitingFiles().prefix(3))")
         let audit = try CommandRun.aduanctl(["--socket", daemon.socketPath, "audit", "verify"])
         #expect(audit.exitCode == 0, "\(audit.standardError)")
         #expect(daemon.stop() == 0, "\(daemon.log.suffix(2_000))")
@@ -80,12 +83,18 @@ struct FullDiskTests {
             let items = names.filter { !$0.hasSuffix(".reason") }
             #expect(Set(names.filter { $0.hasSuffix(".reason") }) == Set(items.map { $0 + ".reason" }), "\(names)")
             for name in items {
-                let text = try String(contentsOfFile: fixture.folder.file("\(source)/quarantine/\(name)"), encoding: .utf8)
+                let text = try String(
+                    contentsOfFile: fixture.folder.file("\(source)/quarantine/\(name)"),
+                    encoding: .utf8
+                )
                 quarantinedLines += text.split(separator: "\n").map(String.init).filter {
                     $0 != ReliabilityFixture.csvHeader.trimmingCharacters(in: .newlines)
                 }
             }
         }
-        #expect(quarantinedLines.count == bad && quarantinedLines.allSatisfy { $0.contains("-bad-") }, "\(quarantinedLines)")
+        #expect(
+            quarantinedLines.count == bad && quarantinedLines.allSatisfy { $0.contains("-bad-") },
+            "\(quarantinedLines)"
+        )
     }
 }

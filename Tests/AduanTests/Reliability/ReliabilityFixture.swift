@@ -62,7 +62,12 @@ struct ReliabilityFixture {
     static let maildirSource = "email"
 
     /// Makes the folder with `rules/` and `aduand.conf` (state in `state/`).
-    init(label: String, every: String = "100ms", extraDaemonKeys: String = "", stateDirectory: String = "state")
+    init(
+        label: String,
+        every: String = "100ms",
+        extraDaemonKeys: String = "",
+        stateDirectory: String = "state"
+    )
         throws
     {
         folder = try TemporaryDirectory(label)
@@ -103,10 +108,16 @@ struct ReliabilityFixture {
             """
         try config.write(toFile: folder.file("aduand.conf"), atomically: true, encoding: .utf8)
         for name in Self.spoolSources + [Self.csvSource] {
-            try FileManager.default.createDirectory(atPath: folder.file(name + "/inbox"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder.file(name + "/inbox"),
+                withIntermediateDirectories: true
+            )
         }
         for part in ["new", "cur", "tmp"] {
-            try FileManager.default.createDirectory(atPath: folder.file("Maildir/" + part), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: folder.file("Maildir/" + part),
+                withIntermediateDirectories: true
+            )
         }
     }
 
@@ -135,7 +146,8 @@ struct ReliabilityFixture {
     /// One spool complaint line.
     static func spoolLine(id: String, text: String, receivedAt: Date) -> String {
         let received = RFC3339.format(receivedAt, offsetSeconds: 7 * 3_600)
-        return #"{"id":"\#(id)","title":"Aduan \#(id)","text":"\#(text)","channel":"web","region":"Kota Serang","received_at":"\#(received)","reporter":{"name":"Budi","contact":"0812-0000-0001","kind":"citizen"}}"#
+        return
+            #"{"id":"\#(id)","title":"Aduan \#(id)","text":"\#(text)","channel":"web","region":"Kota Serang","received_at":"\#(received)","reporter":{"name":"Budi","contact":"0812-0000-0001","kind":"citizen"}}"#
     }
 
     /// A spool line the decoder rejects (an unknown channel): it must end in quarantine, never stored.
