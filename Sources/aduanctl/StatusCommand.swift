@@ -34,6 +34,9 @@ enum StatusCommand {
         let byState = report.cases.byState.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         lines.append("cases:      \(report.cases.byState.values.reduce(0, +)) (\(byState.joined(separator: ", ")))")
         lines.append("overdue:    \(report.overdue)")
+        if report.intakePaused {
+            lines.append("intake:     PAUSED, waiting for disk space: \(report.intakeError ?? "no space left")")
+        }
         if !report.cases.byAgency.isEmpty {
             var table = TableRenderer(headers: ["AGENCY", "CASES"])
             table.rows = report.cases.byAgency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {

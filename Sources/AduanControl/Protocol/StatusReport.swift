@@ -18,6 +18,10 @@ public struct StatusReport: Sendable, Hashable, Codable {
     public var nextDeadline: Date?
     /// Intake sources and their health.
     public var sources: [SourceStatus]
+    /// Whether intake waits for space on the state's file system (items stay in their inboxes meanwhile).
+    public var intakePaused: Bool
+    /// Why intake is paused, while it is.
+    public var intakeError: String?
 
     /// Creates a report.
     public init(
@@ -28,7 +32,9 @@ public struct StatusReport: Sendable, Hashable, Codable {
         cases: CaseCounts,
         overdue: Int,
         nextDeadline: Date?,
-        sources: [SourceStatus]
+        sources: [SourceStatus],
+        intakePaused: Bool = false,
+        intakeError: String? = nil
     ) {
         self.uptimeSeconds = uptimeSeconds
         self.version = version
@@ -38,6 +44,8 @@ public struct StatusReport: Sendable, Hashable, Codable {
         self.overdue = overdue
         self.nextDeadline = nextDeadline
         self.sources = sources
+        self.intakePaused = intakePaused
+        self.intakeError = intakeError
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -49,6 +57,23 @@ public struct StatusReport: Sendable, Hashable, Codable {
         case overdue
         case nextDeadline = "next_deadline"
         case sources
+        case intakePaused = "intake_paused"
+        case intakeError = "intake_error"
+    }
+
+    /// Decodes a report; one from a daemon older than the intake fields reads as not paused.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        uptimeSeconds = try container.decode(Int.self, forKey: .uptimeSeconds)
+        version = try container.decode(String.self, forKey: .version)
+        rules = try container.decode(RulesStatus.self, forKey: .rules)
+        complaints = try container.decode(Int.self, forKey: .complaints)
+        cases = try container.decode(CaseCounts.self, forKey: .cases)
+        overdue = try container.decode(Int.self, forKey: .overdue)
+        nextDeadline = try container.decodeIfPresent(Date.self, forKey: .nextDeadline)
+        sources = try container.decode([SourceStatus].self, forKey: .sources)
+        intakePaused = try container.decodeIfPresent(Bool.self, forKey: .intakePaused) ?? false
+        intakeError = try container.decodeIfPresent(String.self, forKey: .intakeError)
     }
 
     /// Encodes every key, writing `null` for an absent deadline so that scripts can rely on it.
@@ -62,6 +87,8 @@ public struct StatusReport: Sendable, Hashable, Codable {
         try container.encode(overdue, forKey: .overdue)
         try container.encode(nextDeadline, forKey: .nextDeadline)
         try container.encode(sources, forKey: .sources)
+        try container.encode(intakePaused, forKey: .intakePaused)
+        try container.encode(intakeError, forKey: .intakeError)
     }
 }
 

@@ -24,7 +24,7 @@ extension ControlHandler {
                 itemsQuarantined: row?.itemsQuarantined ?? 0,
                 lastPollAt: row?.lastPollAt,
                 lastSuccessAt: row?.lastSuccessAt,
-                lastError: row?.lastError,
+                lastError: health.lastError ?? row?.lastError,
                 cursor: row?.cursor,
                 consecutiveFailures: health.consecutiveFailures,
                 nextPollAt: health.nextPollAt

@@ -178,7 +178,9 @@ final class ControlHandler: @unchecked Sendable {
             cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
             overdue: try reader.overdueCount(),
             nextDeadline: storeQueue.sync { cases.nextDeadline },
-            sources: try sourceStatuses()
+            sources: try sourceStatuses(),
+            intakePaused: pollers.contains { $0.health.isWaitingForSpace },
+            intakeError: pollers.lazy.map(\.health).first(where: \.isWaitingForSpace)?.lastError
         )
     }
 

@@ -3,6 +3,7 @@ import AduanStore
 import Dispatch
 import Foundation
 import FoundationNetworking
+import Synchronization
 
 /// Sends queued deliveries to agencies and retries the failed ones, with capped exponential backoff.
 ///
@@ -11,7 +12,8 @@ import FoundationNetworking
 /// queue, a bounded number at once and at most ``perAgencyLimit`` per agency, so a slow or dead endpoint blocks
 /// neither intake, nor the scheduler, nor the other agencies' deliveries.
 final class DeliveryDispatcher: @unchecked Sendable {
-    // `store`, `inFlight`, `timer` and `isStopped` are touched only on `storeQueue`; the rest is immutable.
+    // `store`, `inFlight`, `timer` and `isStopped` are touched only on `storeQueue`; `isWakePending` is atomic; the
+    // rest is immutable.
     private let store: Store
     private let storeQueue: DispatchQueue
     private let workers = DispatchQueue(label: "aduan.delivery", attributes: .concurrent)
@@ -23,6 +25,8 @@ final class DeliveryDispatcher: @unchecked Sendable {
     private var inFlight: [Int64: String] = [:]
     private var timer: (any DispatchSourceTimer)?
     private var isStopped = false
+    /// Whether a look for due deliveries is queued on `storeQueue` already; set from any thread.
+    private let isWakePending = Atomic(false)
     private var isDraining = false
 
     /// Attempts running at once, over all agencies.
@@ -66,8 +70,15 @@ final class DeliveryDispatcher: @unchecked Sendable {
     }
 
     /// Looks for due deliveries soon; call after a commit that queued some. Safe from any thread.
+    ///
+    /// Wakes coalesce into one pending look: a backlog of deadlines firing at once queues a notice each, and one
+    /// look per notice would bury the store queue (and the attempts' outcomes) under thousands of queries.
     func wake() {
-        storeQueue.async { [self] in pump() }
+        guard !isWakePending.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        storeQueue.async { [self] in
+            isWakePending.store(false, ordering: .releasing)
+            pump()
+        }
     }
 
     /// Takes no new attempts (on `storeQueue`); those in flight go on and their outcome is still recorded.

@@ -34,6 +34,7 @@ final class FolderSource: IntakeSource {
         self.logger = logger
         self.batchLimit = batchLimit
         try DurableFiles.makeDirectory(quarantine.directory)
+        quarantine.removeLeftoverTemporaries()
     }
 
     func requeue(quarantined path: String) throws {

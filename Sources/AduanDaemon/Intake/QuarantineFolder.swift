@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// A source's quarantine folder: items that cannot be ingested land here, each file `X` with a reason file
 /// `X.reason` naming each item and its problem, so that nothing is silently dropped and an operator can fix the
@@ -44,8 +45,38 @@ struct QuarantineFolder: Sendable {
             content += rejection.bytes
             if content.last != UInt8(ascii: "\n") { content.append(UInt8(ascii: "\n")) }
         }
+        // A crash between this write and the batch's commit makes the next poll reject the same items again: a copy
+        // already here under the file's names is that earlier write, not a second problem for the operator.
+        if isQuarantined(content, as: file.name) { return }
         try DurableFiles.write(Array(reasons.utf8), to: directory, name: destinationName + ".reason")
-        try DurableFiles.write(content, to: directory, name: destinationName)
+        do {
+            try DurableFiles.write(content, to: directory, name: destinationName)
+        } catch {
+            // No reason without its items (a full disk): the next poll writes both again.
+            unlink(directory + "/" + destinationName + ".reason")
+            throw error
+        }
+    }
+
+    /// Whether `content` already sits here under `name` or one of the numbered names taken after it.
+    private func isQuarantined(_ content: [UInt8], as name: String) -> Bool {
+        var counter = 0
+        while let existing = FileManager.default.contents(
+            atPath: directory + "/" + DurableFiles.numberedName(name, counter)
+        ) {
+            if existing.elementsEqual(content) { return true }
+            counter += 1
+        }
+        return false
+    }
+
+    /// Removes temporary files a crash left in the middle of a quarantine write (`.NAME.PID.tmp`, see
+    /// `AtomicFile`); called before the source's first poll, when no write of this daemon runs.
+    func removeLeftoverTemporaries() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            unlink(directory + "/" + name)
+        }
     }
 
     /// The quarantined files, oldest first.

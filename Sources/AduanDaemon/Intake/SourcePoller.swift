@@ -16,6 +16,10 @@ final class SourcePoller: @unchecked Sendable {
         var nextPollAt: Date?
         /// Whether a poll runs right now.
         var isPolling = false
+        /// The last failed poll's error, kept here too because a full disk cannot record it in the store.
+        var lastError: String?
+        /// Whether the last poll failed for lack of space: intake from this source waits for space.
+        var isWaitingForSpace = false
     }
 
     /// The source it polls.
@@ -24,15 +28,17 @@ final class SourcePoller: @unchecked Sendable {
     private var timer: (any DispatchSourceTimer)?
     private let writer: IntakeWriter
     private let logger: Logger
+    private let pause: IntakePause
     // `backoff` and `isStopped` are touched only on `queue`; `health` is also read by the control socket.
     private let state: Mutex<(backoff: Backoff, isStopped: Bool)>
     private let healthState = Mutex(Health())
 
     /// Creates a poller; nothing runs before ``start()``.
-    init(source: any IntakeSource, writer: IntakeWriter, logger: Logger) {
+    init(source: any IntakeSource, writer: IntakeWriter, logger: Logger, pause: IntakePause) {
         self.source = source
         self.writer = writer
         self.logger = logger
+        self.pause = pause
         let configuration = source.configuration
         queue = DispatchQueue(label: "aduan.source.\(configuration.name)")
         state = Mutex(
@@ -74,14 +80,32 @@ final class SourcePoller: @unchecked Sendable {
         do {
             let hasMore = try source.ingestNextBatch(now: now)
             state.withLock { $0.backoff.reset() }
-            healthState.withLock { $0.consecutiveFailures = 0 }
+            healthState.withLock {
+                $0.consecutiveFailures = 0
+                $0.lastError = nil
+                $0.isWaitingForSpace = false
+            }
+            pause.resume(source.configuration.name)
             delay = hasMore ? 0 : source.configuration.interval
+        } catch  where IntakePause.isDiskFull(error) {
+            // Not the source's fault, and over as soon as space returns: no backoff, no noise beyond the pause.
+            healthState.withLock {
+                $0.consecutiveFailures += 1
+                $0.lastError = "\(error)"
+                $0.isWaitingForSpace = true
+            }
+            pause.pause(source.configuration.name, error: "\(error)")
+            delay = IntakePause.retryInterval
         } catch {
             var generator = SystemRandomNumberGenerator()
             let (wait, failures) = state.withLock { state in
                 (state.backoff.nextDelay(using: &generator), state.backoff.failures)
             }
-            healthState.withLock { $0.consecutiveFailures = failures }
+            healthState.withLock {
+                $0.consecutiveFailures = failures
+                $0.lastError = "\(error)"
+                $0.isWaitingForSpace = false
+            }
             delay = wait
             let name = source.configuration.name
             logger.error(

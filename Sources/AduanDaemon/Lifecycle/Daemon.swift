@@ -76,7 +76,13 @@ public final class Daemon: @unchecked Sendable {
             reader = try StoreReader(path: configuration.databasePath)
             try store.write { try $0.saveRuleSnapshot(hash: ruleSet.hash, files: ruleSet.sources, at: now) }
         } catch {
-            throw StartFailure(description: "cannot open the store \(configuration.databasePath): \(error)")
+            throw StartFailure(
+                description: StoreFailureAdvice.message(
+                    for: error,
+                    databasePath: configuration.databasePath,
+                    action: "cannot open the store"
+                )
+            )
         }
         deliveries = DeliveryDispatcher(
             store: store,
@@ -95,6 +101,7 @@ public final class Daemon: @unchecked Sendable {
             deliveriesQueued: { [deliveries] in deliveries.wake() }
         )
         let writer = IntakeWriter(store: store, storeQueue: storeQueue, rules: rules, cases: cases)
+        let pause = IntakePause(notifier: notifier, logger: logger)
         do {
             pollers = try configuration.sources.map { source in
                 SourcePoller(
@@ -105,7 +112,8 @@ public final class Daemon: @unchecked Sendable {
                         logger: logger
                     ),
                     writer: writer,
-                    logger: logger
+                    logger: logger,
+                    pause: pause
                 )
             }
             if isFirstStart, let seeds = configuration.seedsDirectory, let first = configuration.sources.first {
@@ -174,7 +182,13 @@ public final class Daemon: @unchecked Sendable {
                 deliveries.start(declaredAgencies: Set(rules.current.agencies.map(\.id)))
             }
         } catch {
-            throw StartFailure(description: "cannot load the deadlines from the store: \(error)")
+            throw StartFailure(
+                description: StoreFailureAdvice.message(
+                    for: error,
+                    databasePath: configuration.databasePath,
+                    action: "cannot load the deadlines from the store"
+                )
+            )
         }
         do {
             try server.start()
@@ -261,11 +275,13 @@ public final class Daemon: @unchecked Sendable {
         while storeQueue.sync(execute: { deliveries.hasAttemptsInFlight }) {
             usleep(20_000)
         }
+        // The reader closes first: the last connection to close checkpoints the write-ahead log into the database
+        // file and removes it, and only the writer may, so a stopped daemon leaves one whole file to copy.
+        handler.close()
         storeQueue.sync {
             deliveries.stop()
             store.close()
         }
-        handler.close()
         logger.notice("aduand stopped")
         exit(0)
     }

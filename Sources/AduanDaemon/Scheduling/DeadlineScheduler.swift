@@ -104,16 +104,25 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     /// Runs a pass now: calls the handler for every deadline due at the clock's current time.
     ///
     /// Does nothing after ``stop()``, and nothing when called from a handler (the pass in progress goes on).
-    func fireDue() {
+    /// - Parameter limit: the most deadlines handled before the pass yields the queue; the timer then goes off
+    ///   again at once for the rest, behind the work queued meanwhile.
+    func fireDue(limit: Int = .max) {
         assertOnQueue()
         guard !isFiring else { return }
         isFiring = true
         let now = clock.now()
-        while !isStopped, let (key, due) = heap.popNext(dueBy: now) {
+        var handled = 0
+        while handled < limit, !isStopped, let (key, due) = heap.popNext(dueBy: now) {
             handler(key, due)
+            handled += 1
         }
         isFiring = false
-        rearmIfEarliestChanged()
+        if handled == limit, case .running(let timer, _) = state, let next = heap.nextDue, next <= now {
+            timer.schedule(wallDeadline: .now(), leeway: leeway)
+            state = .running(timer: timer, armedDue: next)
+        } else {
+            rearmIfEarliestChanged()
+        }
     }
 
     /// Creates the timer and arms it for the earliest deadline. Call once; deadlines already due wait for the
@@ -150,8 +159,14 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
         // An event already queued when `stop()` ran finds the state stopped.
         guard case .running(let timer, _) = state else { return }
         state = .running(timer: timer, armedDue: nil)
-        fireDue()
+        // Thousands of deadlines can fall due together (a backlog after downtime, a large batch received long
+        // ago); handled in one go they would hold the store queue for seconds, stalling intake, `aduanctl` and the
+        // watchdog's ping.
+        fireDue(limit: Self.timerPassLimit)
     }
+
+    /// The most deadlines one timer pass handles before letting other work on the queue run.
+    static var timerPassLimit: Int { 64 }
 
     /// Points the timer at the earliest deadline when that changed; deferred to the end of a pass, where the
     /// earliest deadline is final.

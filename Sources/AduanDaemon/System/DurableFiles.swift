@@ -24,16 +24,20 @@ enum DurableFiles {
     /// `directory/name`, or the first free `directory/stem.N.ext` (`a.jsonl` → `a.1.jsonl`), so that a renamed
     /// file keeps the extension its reader looks for.
     static func uniqueName(_ name: String, in directory: String) -> String {
-        var candidate = directory + "/" + name
+        var counter = 0
+        while access(directory + "/" + numberedName(name, counter), F_OK) == 0 {
+            counter += 1
+        }
+        return directory + "/" + numberedName(name, counter)
+    }
+
+    /// The `counter`-th name ``uniqueName(_:in:)`` tries for `name`: the name itself for 0, else `stem.N.ext`.
+    static func numberedName(_ name: String, _ counter: Int) -> String {
+        guard counter > 0 else { return name }
         let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
         let stem = dot.map { String(name[..<$0]) } ?? name
         let suffix = dot.map { String(name[$0...]) } ?? ""
-        var counter = 1
-        while access(candidate, F_OK) == 0 {
-            candidate = directory + "/" + stem + ".\(counter)" + suffix
-            counter += 1
-        }
-        return candidate
+        return stem + ".\(counter)" + suffix
     }
 
     /// Creates a directory and its parents when missing.

@@ -39,6 +39,16 @@ final class Database {
                 sql: nil
             )
         }
+        // SQLite quietly opens a file it may not write (mode 0444, a read-only mount) for reading only; the writer
+        // would then fail at its first write with a message naming neither the file nor the cause.
+        if mode == .readWrite, sqlite3_db_readonly(connection, "main") == 1 {
+            sqlite3_close_v2(connection)
+            throw StoreError(
+                resultCode: SQLITE_READONLY,
+                message: "cannot open \(path) for writing: the file or its file system is read-only",
+                sql: nil
+            )
+        }
         self.connection = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, Self.busyTimeoutMilliseconds)

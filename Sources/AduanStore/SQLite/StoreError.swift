@@ -49,6 +49,22 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         extendedResultCode == Self.constraintUnique || extendedResultCode == Self.constraintPrimaryKey
     }
 
+    /// Whether the file system had no room for the write (`SQLITE_FULL`): the transaction was rolled back, and
+    /// the same write succeeds once space is freed.
+    public var isDiskFull: Bool {
+        resultCode == SQLITE_FULL
+    }
+
+    /// Whether the database cannot be written at all (`SQLITE_READONLY`): a read-only file, folder or mount.
+    public var isReadOnly: Bool {
+        resultCode == SQLITE_READONLY
+    }
+
+    /// Whether the file is damaged or is not a database (`SQLITE_CORRUPT`, `SQLITE_NOTADB`): retrying cannot help.
+    public var isDamaged: Bool {
+        resultCode == SQLITE_CORRUPT || resultCode == SQLITE_NOTADB
+    }
+
     /// The symbolic name of the result code, e.g. `SQLITE_CONSTRAINT_UNIQUE`, or `nil` for the store's own errors.
     public var codeName: String? {
         guard let extendedResultCode, let resultCode else { return nil }
