@@ -97,14 +97,20 @@ struct DeliveryStoreTests {
             try transaction.markDeliveryFailed(id: 1, error: "HTTP 500", nextAttempt: now.addingTimeInterval(29.2))
             try transaction.markDelivered(id: 2, at: now)
         }
-        #expect(try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(29), limit: 10) { _ in "{}" } }.isEmpty)
+        #expect(
+            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(29), limit: 10) { _ in "{}" } }.isEmpty
+        )
         #expect(try store.write { try $0.nextDeliveryAttempt(after: now) } == now.addingTimeInterval(30))
         #expect(
-            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) { _ in "{}" } }.map(\.attempts) == [1]
+            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) { _ in "{}" } }.map(
+                \.attempts
+            ) == [1]
         )
         #expect(
             try store.write {
-                try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"]) { _ in "{}" }
+                try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"]) { _ in
+                    "{}"
+                }
             }.isEmpty
         )
         let reader = try StoreReader(path: folder.file("aduan.db"))
