@@ -91,13 +91,7 @@ struct CaseWorkflow {
         }
         for clock in clocks { try save(clock, caseID: caseID) }
         try planSteps(caseID: caseID, priority: decision.priority, clocks: clocks, isNewCase: true)
-        try queueRoutedDeliveries(
-            caseID: caseID,
-            eventID: routedEvent,
-            decision: decision,
-            complaint: complaint,
-            clocks: clocks
-        )
+        try queueRoutedDeliveries(caseID: caseID, eventID: routedEvent, decision: decision)
         return caseID
     }
 

@@ -130,7 +130,7 @@ final class DeliveryDispatcher: @unchecked Sendable {
                             limit: slots,
                             excludingIDs: Array(inFlight.keys),
                             excludingAgencies: saturated
-                        ) : [],
+                        ) { draft in try DeliveryPayload(draft: draft, in: transaction).encoded() } : [],
                     try transaction.nextDeliveryAttempt(after: now)
                 )
             }

@@ -2,8 +2,8 @@ import AduanControl
 import AduanCore
 import Foundation
 
-/// The JSON document a delivery carries to an agency (README "Delivery to agencies"), built once when the delivery
-/// is queued so that every retry sends the same bytes and the same signature.
+/// The JSON document a delivery carries to an agency (README "Delivery to agencies"), built once at its first
+/// attempt and stored, so that every retry sends the same bytes and the same signature.
 struct DeliveryPayload: Sendable, Codable {
     /// The delivery's id: also its `Idempotency-Key` and its mail's `Message-ID`.
     var deliveryID: String

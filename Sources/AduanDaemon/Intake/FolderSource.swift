@@ -1,4 +1,5 @@
 import AduanCore
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -17,6 +18,9 @@ final class FolderSource: IntakeSource {
     /// A file whose items did not fit in the last batch, and the first item not yet taken. Only the poller's
     /// queue touches it; the mutex makes that checkable.
     private let partial = Mutex<(file: SpoolFile, nextItem: Int)?>(nil)
+    /// The next waiting file, read, decoded and routed on `prefetchQueue` while the last batch committed, by path.
+    private let prefetched = Mutex<[String: SpoolFile]>([:])
+    private let prefetchQueue: DispatchQueue
 
     /// Creates the source; the layout has made its folders, the quarantine folder is made here.
     init(
@@ -33,6 +37,7 @@ final class FolderSource: IntakeSource {
         self.writer = writer
         self.logger = logger
         self.batchLimit = batchLimit
+        prefetchQueue = DispatchQueue(label: "aduan.source.\(configuration.name).prefetch")
         try DurableFiles.makeDirectory(quarantine.directory)
         quarantine.removeLeftoverTemporaries()
     }
@@ -52,6 +57,11 @@ final class FolderSource: IntakeSource {
             defer { current = nil }
             return current
         }
+        // Reading has no effect on the folders: a file read ahead is used only if it is still waiting now.
+        var readAhead = prefetched.withLock { files in
+            defer { files = [:] }
+            return files
+        }
         while items.count < batchLimit {
             var file: SpoolFile
             var nextItem = 0
@@ -60,7 +70,8 @@ final class FolderSource: IntakeSource {
                 carried = nil
                 paths.removeAll { $0 == file.path }
             } else if !paths.isEmpty {
-                file = layout.read(path: paths.removeFirst(), now: now)
+                let path = paths.removeFirst()
+                file = readAhead.removeValue(forKey: path) ?? read(path: path, now: now)
                 if let reason = file.fileError {
                     try quarantine.quarantine(file: file, reason: reason)
                     quarantined += 1
@@ -80,7 +91,9 @@ final class FolderSource: IntakeSource {
             }
             let take = min(file.items.count - nextItem, batchLimit - items.count)
             for item in file.items[nextItem..<(nextItem + take)] {
-                items.append(SpoolBatchItem(fileName: file.name, line: item.line, item: item.item))
+                items.append(
+                    SpoolBatchItem(fileName: file.name, line: item.line, item: item.item, routing: item.routing)
+                )
             }
             lastFileName = file.name
             if nextItem + take == file.items.count {
@@ -90,6 +103,15 @@ final class FolderSource: IntakeSource {
             }
         }
         if items.isEmpty, completed.isEmpty, quarantined == 0 { return false }
+        // Both cores: the next file is read, decoded and routed while this batch commits on the store queue.
+        let readingAhead = DispatchGroup()
+        if carried == nil, let next = paths.first {
+            prefetchQueue.async(group: readingAhead) { [self] in
+                let file = read(path: next, now: now)
+                prefetched.withLock { $0[next] = file }
+            }
+        }
+        defer { readingAhead.wait() }
         let outcome = try writer.commit(
             source: name,
             items: items,
@@ -120,6 +142,15 @@ final class FolderSource: IntakeSource {
     }
 }
 
+extension FolderSource {
+    /// Reads and decodes a file, and routes its complaints, off the store queue.
+    private func read(path: String, now: Date) -> SpoolFile {
+        var file = layout.read(path: path, now: now)
+        writer.route(&file)
+        return file
+    }
+}
+
 /// One item of an intake batch, with where it came from.
 struct SpoolBatchItem: Sendable {
     /// The file it was read from.
@@ -128,4 +159,6 @@ struct SpoolBatchItem: Sendable {
     var line: Int
     /// The item.
     var item: SpoolItem
+    /// A complaint's routing, made off the store queue.
+    var routing: PreRouting? = nil
 }

@@ -69,7 +69,8 @@ final class IntakeWriter: @unchecked Sendable {
             for batchItem in items {
                 switch batchItem.item {
                 case .complaint(let complaint):
-                    if try ingest(complaint, workflow: &workflow, at: now) {
+                    let routing = batchItem.routing.flatMap { $0.ruleSet === ruleSet ? $0.decision : nil }
+                    if try ingest(complaint, routing: routing, workflow: &workflow, at: now) {
                         outcome.stored += 1
                     } else {
                         outcome.duplicates += 1
@@ -106,6 +107,19 @@ final class IntakeWriter: @unchecked Sendable {
         return outcome
     }
 
+    /// Routes the file's complaints with the rules in service, on the caller's queue, so that the store queue only
+    /// writes; a batch that commits under other rules is routed again there.
+    func route(_ file: inout SpoolFile) {
+        let ruleSet = rules.current
+        for index in file.items.indices {
+            guard case .complaint(let complaint) = file.items[index].item else { continue }
+            file.items[index].routing = PreRouting(
+                ruleSet: ruleSet,
+                decision: ruleSet.route(RoutingInput(complaint))
+            )
+        }
+    }
+
     /// Where the source's next poll resumes, as its last committed batch left it.
     func cursor(of source: String) throws -> String? {
         try storeQueue.sync { try store.write { try $0.sourceCursor(source: source) } }
@@ -127,12 +141,18 @@ final class IntakeWriter: @unchecked Sendable {
         }
     }
 
-    /// Stores a complaint, routes it and opens its case; `false` when it was stored before.
-    private func ingest(_ complaint: Complaint, workflow: inout CaseWorkflow, at now: Date) throws -> Bool {
+    /// Stores a complaint, routes it (unless `routing` was made already under the same rules) and opens its case;
+    /// `false` when it was stored before.
+    private func ingest(
+        _ complaint: Complaint,
+        routing: RoutingDecision?,
+        workflow: inout CaseWorkflow,
+        at now: Date
+    ) throws -> Bool {
         guard let complaintID = try workflow.transaction.insertComplaint(complaint, ingestedAt: now) else {
             return false
         }
-        let decision = workflow.ruleSet.route(RoutingInput(complaint))
+        let decision = routing ?? workflow.ruleSet.route(RoutingInput(complaint))
         _ = try workflow.open(complaint: complaint, complaintID: complaintID, decision: decision)
         return true
     }
@@ -182,4 +202,12 @@ final class IntakeWriter: @unchecked Sendable {
         )
         return .applied
     }
+}
+
+/// A complaint's routing made before its batch reached the store queue, and the rule snapshot that made it.
+struct PreRouting: Sendable {
+    /// The snapshot that routed it; the writer uses the decision only if the same snapshot is in service.
+    var ruleSet: RuleSet
+    /// The decision.
+    var decision: RoutingDecision
 }

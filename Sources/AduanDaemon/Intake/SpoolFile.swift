@@ -8,6 +8,8 @@ struct SpoolFile: Sendable {
     struct Item: Sendable {
         var line: Int
         var item: SpoolItem
+        /// The complaint's routing, made off the store queue (``IntakeWriter/route(_:)``).
+        var routing: PreRouting? = nil
     }
 
     /// A line that could not be ingested, kept byte for byte for the quarantine.

@@ -3,13 +3,13 @@ public import Foundation
 
 // The deliveries table (Schema version 3): queued in the transaction that causes them, then taken by the dispatcher.
 extension StoreTransaction {
-    private static let nextDeliveryIDSQL = "SELECT coalesce(max(id), 0) + 1 FROM deliveries"
-
     private static let insertDeliverySQL = """
-        INSERT INTO deliveries (id, case_id, event_id, agency, purpose, payload, created_at, next_attempt_at)
+        INSERT INTO deliveries (case_id, event_id, agency, purpose, reason, notice, created_at, next_attempt_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
         ON CONFLICT (case_id, event_id, agency) DO NOTHING
         """
+
+    private static let savePayloadSQL = "UPDATE deliveries SET payload = ?2 WHERE id = ?1 AND payload IS NULL"
 
     private static let nextAttemptSQL = """
         SELECT min(next_attempt_at) FROM deliveries WHERE delivered_at IS NULL AND next_attempt_at > ?1
@@ -25,9 +25,12 @@ extension StoreTransaction {
         WHERE id = ?1 AND delivered_at IS NULL
         """
 
-    /// Queues a delivery, due at once, unless one for the same case, event and agency is already queued.
+    /// Queues a delivery, due at once, unless one for the same case, event and agency is already queued; its
+    /// document is built at its first attempt (``dueDeliveries(at:limit:excludingIDs:excludingAgencies:document:)``).
     ///
-    /// - Parameter payload: builds the document to send from the new delivery's id (it names itself).
+    /// - Parameters:
+    ///   - reason: one line for people: why this delivery exists.
+    ///   - notice: an escalation notice's step, as JSON.
     /// - Returns: the new delivery's id, or `nil` when that case, event and agency already had one.
     @discardableResult
     public func insertDelivery(
@@ -35,20 +38,21 @@ extension StoreTransaction {
         eventID: Int64,
         agency: String,
         purpose: DeliveryPurpose,
-        at: Date,
-        payload: (Int64) throws -> String
+        reason: String,
+        notice: String? = nil,
+        at: Date
     ) throws -> Int64? {
-        // The id is chosen before the insert so the payload can carry it; the write lock makes it ours.
-        let id: Int64 = try database.scalar(Self.nextDeliveryIDSQL) ?? 1
         try database.execute(
             Self.insertDeliverySQL,
-            [id, caseID, eventID, agency, purpose.rawValue, try payload(id), at.unixSeconds]
+            [caseID, eventID, agency, purpose.rawValue, reason, notice, at.unixSeconds]
         )
-        return database.changes == 0 ? nil : id
+        return database.changes == 0 ? nil : database.lastInsertedRowID
     }
 
-    /// Up to `limit` undelivered deliveries due by `now`, the longest waiting first.
+    /// Up to `limit` undelivered deliveries due by `now`, the longest waiting first, each with its document.
     ///
+    /// A delivery taken for the first time gets its document from `document`, stored here before anything is sent,
+    /// so that every attempt (after a crash too) sends the same bytes.
     /// - Parameters:
     ///   - excludingIDs: deliveries in flight, not to be taken twice.
     ///   - excludingAgencies: agencies that take no more at the moment, so that their backlog never hides the
@@ -57,7 +61,8 @@ extension StoreTransaction {
         at now: Date,
         limit: Int,
         excludingIDs: some Collection<Int64> = [],
-        excludingAgencies: some Collection<String> = []
+        excludingAgencies: some Collection<String> = [],
+        document: (DeliveryDraft) throws -> String
     ) throws -> [PendingDelivery] {
         var arguments: [any DatabaseValueConvertible] = [now.unixSeconds, limit]
         var conditions = ["delivered_at IS NULL", "next_attempt_at <= ?1"]
@@ -72,28 +77,46 @@ extension StoreTransaction {
         }
         // The range of the partial index deliveries_due, in due order: no sort, and it stops at the limit.
         let sql = """
-            SELECT id, case_id, event_id, agency, purpose, payload, attempts FROM deliveries
+            SELECT id, case_id, event_id, agency, purpose, payload, attempts, reason, notice, created_at FROM deliveries
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY next_attempt_at LIMIT ?2
             """
-        var due: [PendingDelivery] = []
+        var due: [(draft: DeliveryDraft, payload: String?, attempts: Int)] = []
         try database.query(sql, arguments) { row in
             let purposeName: String = row[4]
             guard let purpose = DeliveryPurpose(rawValue: purposeName) else {
                 throw StoreError("a delivery has an unknown purpose '\(purposeName)'", sql: sql)
             }
-            due.append(
-                PendingDelivery(
-                    id: row[0],
-                    caseID: row[1],
-                    eventID: row[2],
-                    agency: row[3],
-                    purpose: purpose,
-                    payload: row[5],
-                    attempts: row[6]
-                )
+            let draft = DeliveryDraft(
+                id: row[0],
+                caseID: row[1],
+                eventID: row[2],
+                agency: row[3],
+                purpose: purpose,
+                reason: row[7],
+                notice: row[8],
+                createdAt: Date(unixSeconds: row[9])
+            )
+            due.append((draft, row[5], row[6]))
+        }
+        // Built after the query has finished: building reads the case through the same connection.
+        return try due.map { draft, stored, attempts in
+            let payload: String
+            if let stored {
+                payload = stored
+            } else {
+                payload = try document(draft)
+                try database.execute(Self.savePayloadSQL, [draft.id, payload])
+            }
+            return PendingDelivery(
+                id: draft.id,
+                caseID: draft.caseID,
+                eventID: draft.eventID,
+                agency: draft.agency,
+                purpose: draft.purpose,
+                payload: payload,
+                attempts: attempts
             )
         }
-        return due
     }
 
     /// The earliest retry after `now` of an undelivered delivery, if any.

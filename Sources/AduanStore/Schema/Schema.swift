@@ -15,6 +15,9 @@ enum Schema {
         migrator.register("audit hash chain, reporters' personal data apart") { database in
             try AuditMigration.apply(database)
         }
+        migrator.register("delivery documents built at the first attempt") { database in
+            try database.executeScript(version5)
+        }
         return migrator
     }()
 
@@ -170,6 +173,38 @@ enum Schema {
             last_error TEXT,
             UNIQUE (case_id, event_id, agency)
         );
+        CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE delivered_at IS NULL;
+        """
+
+    // Intake spent half its time building and storing each delivery's JSON document (~2 KB, the complaint copied
+    // once more per agency). A delivery is now queued as its cause alone: `reason` (the line for people) and, for an
+    // escalation notice, `notice` (its step as JSON); the dispatcher builds `payload` from the case at the first
+    // attempt and stores it in the transaction that takes the delivery, before sending, so every attempt sends the
+    // same bytes. `payload` is NULL until then. SQLite cannot drop a NOT NULL: the table is rebuilt, ids kept.
+    private static let version5 = """
+        CREATE TABLE deliveries_v5 (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases (id),
+            event_id INTEGER NOT NULL REFERENCES events (id),
+            agency TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            notice TEXT,
+            payload TEXT,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER,
+            delivered_at INTEGER,
+            last_error TEXT,
+            UNIQUE (case_id, event_id, agency)
+        );
+        INSERT INTO deliveries_v5 (id, case_id, event_id, agency, purpose, reason, payload, created_at, attempts,
+            next_attempt_at, delivered_at, last_error)
+        SELECT id, case_id, event_id, agency, purpose, coalesce(CASE WHEN json_valid(payload) THEN json_extract(payload, '$.reason') END, ''), payload,
+            created_at, attempts, next_attempt_at, delivered_at, last_error
+        FROM deliveries;
+        DROP TABLE deliveries;
+        ALTER TABLE deliveries_v5 RENAME TO deliveries;
         CREATE INDEX deliveries_due ON deliveries (next_attempt_at) WHERE delivered_at IS NULL;
         """
 }

@@ -44,7 +44,7 @@ struct DeliveryStoreTests {
         return (folder, store, caseID, eventID)
     }
 
-    @Test("the same case, event and agency is queued once; the payload is built with the new id")
+    @Test("the same case, event and agency is queued once; the payload is built at the first take and then kept")
     func dedupe() throws {
         let (folder, store, caseID, eventID) = try makeStore()
         defer { folder.remove() }
@@ -56,15 +56,24 @@ struct DeliveryStoreTests {
                     eventID: eventID,
                     agency: "dpupr",
                     purpose: .assignment,
+                    reason: "routed to dpupr",
                     at: now
-                ) {
-                    #"{"delivery_id":"\#($0)"}"#
-                }
+                )
             }
         }
         #expect(ids == [1, nil])
-        let due = try store.write { try $0.dueDeliveries(at: now, limit: 10) }
-        #expect(due.map(\.payload) == [#"{"delivery_id":"1"}"#])
+        var drafts: [DeliveryDraft] = []
+        let due = try store.write { transaction in
+            try transaction.dueDeliveries(at: now, limit: 10) { draft in
+                drafts.append(draft)
+                return #"{"delivery_id":"\#(draft.id)","n":\#(drafts.count)}"#
+            }
+        }
+        #expect(due.map(\.payload) == [#"{"delivery_id":"1","n":1}"#])
+        #expect(drafts.map(\.reason) == ["routed to dpupr"])
+        #expect(drafts.map(\.createdAt) == [now])
+        let again = try store.write { try $0.dueDeliveries(at: now, limit: 10) { _ in "rebuilt" } }
+        #expect(again.map(\.payload) == [#"{"delivery_id":"1","n":1}"#])
         #expect(try store.write { try $0.complaint(caseID: caseID)?.externalID } == "a")
         #expect(try store.write { try $0.routingReason(caseID: caseID) } == "route \"Jalan\" matched")
     }
@@ -81,20 +90,27 @@ struct DeliveryStoreTests {
                     eventID: eventID,
                     agency: agency,
                     purpose: .carbonCopy,
+                    reason: "copy",
                     at: now
-                ) { _ in "{}" }
+                )
             }
             try transaction.markDeliveryFailed(id: 1, error: "HTTP 500", nextAttempt: now.addingTimeInterval(29.2))
             try transaction.markDelivered(id: 2, at: now)
         }
-        #expect(try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(29), limit: 10) }.isEmpty)
+        #expect(
+            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(29), limit: 10) { _ in "{}" } }.isEmpty
+        )
         #expect(try store.write { try $0.nextDeliveryAttempt(after: now) } == now.addingTimeInterval(30))
         #expect(
-            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) }.map(\.attempts) == [1]
+            try store.write { try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10) { _ in "{}" } }.map(
+                \.attempts
+            ) == [1]
         )
         #expect(
             try store.write {
-                try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"])
+                try $0.dueDeliveries(at: now.addingTimeInterval(30), limit: 10, excludingAgencies: ["dpupr"]) { _ in
+                    "{}"
+                }
             }.isEmpty
         )
         let reader = try StoreReader(path: folder.file("aduan.db"))
