@@ -42,7 +42,7 @@ public struct BenchScale: Sendable, Hashable {
         self.concurrentIntake = concurrentIntake
     }
 
-    /// The full run at `n` = 50,000: 50,000 complaints, 1,000 routes and 10,000 phrases, 20,000 texts,
+    /// The full run at `n` = 50,000: 50,000 complaints, 1,000 routes and 10,000 phrases, 5,000 texts,
     /// 1,000,000 cases, 10,000 deadlines due together, 200 requests; smaller `n` shrink the counts in proportion
     /// (the rule set's size stays).
     public static func scaled(n: Int) -> BenchScale {
@@ -52,7 +52,7 @@ public struct BenchScale: Sendable, Hashable {
             intakeComplaints: max(1, n),
             routes: 1_000,
             phrasesPerRoute: 10,
-            routingTexts: part(20_000, minimum: 100),
+            routingTexts: part(5_000, minimum: 100),
             storeCases: part(1_000_000, minimum: 1_000),
             dueTogether: part(10_000, minimum: 100),
             dueDelay: 2,

@@ -6,9 +6,10 @@ import Foundation
 /// schema that `Store(path:)` migrates an empty file to (far faster than intake, which a store of a million cases
 /// would take minutes through).
 ///
-/// Every case is open: 95 % dispatched with respond and resolve clocks running and one escalation step to come,
-/// 5 % overdue (respond clock breached, `overdue_at` set). Every due lies 1 to 60 days ahead, so nothing falls due
-/// while a benchmark runs.
+/// Every case is open, dispatched or in progress, as the bundled rules leave one: respond and resolve clocks
+/// running and the five steps of the `standar` ladder to come (7 pending deadlines); 5 % are overdue (respond clock
+/// breached, the two steps up to the respond deadline fired, `overdue_at` set). Every pending due lies ahead, so
+/// nothing falls due while a benchmark runs.
 struct CaseStoreBuilder {
     /// What the built store holds.
     struct Built {
@@ -61,8 +62,8 @@ struct CaseStoreBuilder {
         )
         let step = try database.prepare(
             """
-            INSERT INTO escalation_steps (case_id, escalation, step, action, due_at)
-            VALUES (?1, 'standar', 0, 'notify("agency-head")', ?2)
+            INSERT INTO escalation_steps (case_id, escalation, step, action, due_at, fired_at)
+            VALUES (?1, 'standar', ?2, ?3, ?4, ?5)
             """
         )
         var generator = SplitMix64(seed: 0xCA5E_5000)
@@ -105,10 +106,21 @@ struct CaseStoreBuilder {
                 try clock.run()
                 if !isBreached { pending += 1 }
             }
-            step.bind(id, at: 1)
-            step.bind(respondDue - day, at: 2)
-            try step.run()
-            pending += 1
+            let ladder: [(action: String, due: Int64)] = [
+                ("notify(\"agency-head\")", respondDue - day), ("mark_overdue()", respondDue),
+                ("notify(\"inspektorat\")", respondDue + 2 * day), ("notify(\"agency-head\")", resolveDue),
+                ("raise(\"P1\")", resolveDue + 5 * day),
+            ]
+            for (position, ladderStep) in ladder.enumerated() {
+                let isFired = isOverdue && position < 2
+                step.bind(id, at: 1)
+                step.bind(Int64(position), at: 2)
+                step.bind(ladderStep.action, at: 3)
+                step.bind(ladderStep.due, at: 4)
+                step.bind(isFired ? receivedAt + 5 * day : nil, at: 5)
+                try step.run()
+                if !isFired { pending += 1 }
+            }
             if isOverdue { overdue += 1 }
         }
         try database.execute("COMMIT; PRAGMA wal_checkpoint(TRUNCATE)")

@@ -17,24 +17,35 @@ public struct IntakeBenchmark: Sendable {
     /// Runs the daemon's intake, then the baseline.
     public func run() throws -> [BenchmarkResult] {
         let count = settings.scale.intakeComplaints
-        let daemonRate = try daemonIntakeRate(count: count)
+        let daemon = try daemonIntake(count: count)
         let baselineRate = try rawSQLiteRate(count: count)
+        let baselineName = "raw SQLite: one INSERT per complaint, one transaction"
         return [
             BenchmarkResult(
                 benchmark: "intake",
                 measured: "\(count) spool complaints → stored, routed cases (aduand, from launch)",
-                value: daemonRate,
+                value: Double(count) / daemon.total,
                 unit: "complaints/s",
-                baselineName: "raw SQLite: one INSERT per complaint, one transaction",
+                baselineName: baselineName,
                 baseline: baselineRate,
                 goal: .ratioAtLeast(0.5)
-            )
+            ),
+            BenchmarkResult(
+                benchmark: "intake",
+                measured: "the same, from the socket's first answer (start-up of \(Int(daemon.toReady * 1_000)) ms left out)",
+                value: Double(count) / (daemon.total - daemon.toReady),
+                unit: "complaints/s",
+                baselineName: baselineName,
+                baseline: baselineRate
+            ),
         ]
     }
 
     /// Writes the spool files into a fresh state's inbox, launches `aduand` and polls its socket at 20 Hz until it
     /// has stored every complaint.
-    private func daemonIntakeRate(count: Int) throws -> Double {
+    ///
+    /// - Returns: seconds from launch until every complaint was stored, and until the socket first answered.
+    private func daemonIntake(count: Int) throws -> (total: Double, toReady: Double) {
         let state = settings.workDirectory + "/intake"
         try FileManager.default.createDirectory(atPath: state + "/inbox", withIntermediateDirectories: true)
         _ = try corpus.writeSpoolFiles(0..<count, perFile: 1_000, into: state + "/inbox")
@@ -52,7 +63,7 @@ public struct IntakeBenchmark: Sendable {
             }
             usleep(50_000)
         }
-        return Double(count) / daemon.launchedAt.seconds
+        return (daemon.launchedAt.seconds, daemon.secondsToReady)
     }
 
     /// Inserts the same complaints into a fresh file: WAL, synchronous=NORMAL, UNIQUE(source, external_id), one

@@ -4,13 +4,13 @@ import Glibc
 /// The obvious evaluator the compiled rule set is measured against: for each route in order, for each of its
 /// phrases, a substring search in the normalised text; the first route with a hit wins.
 ///
-/// Words are matched whole by searching for ` phrase ` in ` text `, so it answers what the rule set answers.
+/// A hit counts only between spaces (the text has one at each end), so words match whole, as in the rule set.
 struct NaiveRouter {
     private let routes: [(label: String, phrases: [[UInt8]])]
 
     init(_ ruleSet: SyntheticRuleSet) {
         routes = ruleSet.routes.map { route in
-            (route.label, route.phrases.map { Array((" " + $0 + " ").utf8) })
+            (route.label, route.phrases.map { Array($0.utf8) })
         }
     }
 
@@ -19,18 +19,25 @@ struct NaiveRouter {
         Array((" " + normalizer.words(in: text).joined(separator: " ") + " ").utf8)
     }
 
-    /// Whether `needle` occurs in `haystack`: `memchr` to each candidate first byte, then `memcmp` (glibc's
-    /// `memmem` needs `_GNU_SOURCE`, which Swift's Glibc module does not define).
+    /// Whether `needle` occurs in `haystack` between two spaces: `memchr` to each candidate first byte, then
+    /// `memcmp` (glibc's `memmem` needs `_GNU_SOURCE`, which Swift's Glibc module does not define).
     private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
-        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, let first = needle.first, needle.count <= haystack.count else {
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, let first = needle.first,
+            needle.count + 2 <= haystack.count
+        else {
             return false
         }
-        var offset = 0
-        let lastStart = haystack.count - needle.count
+        let space = UInt8(ascii: " ")
+        var offset = 1
+        let lastStart = haystack.count - needle.count - 1
         while offset <= lastStart {
             guard let found = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return false }
             let start = base.distance(to: UnsafeRawPointer(found))
-            if memcmp(base + start, needleBase, needle.count) == 0 { return true }
+            if haystack[start - 1] == space, haystack[start + needle.count] == space,
+                memcmp(base + start, needleBase, needle.count) == 0
+            {
+                return true
+            }
             offset = start + 1
         }
         return false

@@ -56,7 +56,7 @@ public struct RoutingBenchmark: Sendable {
                     + "(RuleSet.route, normalisation included)",
                 value: Double(texts.count) / engineSeconds,
                 unit: "classifications/s",
-                baselineName: "naive: each route's phrases in turn, memmem on pre-normalised text",
+                baselineName: "naive: each route's phrases in turn, memchr + memcmp on pre-normalised text",
                 baseline: Double(texts.count) / naiveSeconds,
                 goal: .ratioAtLeast(20)
             ),
