@@ -78,12 +78,15 @@ struct CaseStoreBuilder {
             let receivedAt = now - 30 * day + Int64(index) * 30 * day / Int64(max(1, count))
             let region = Region.banten.randomElement(using: &generator)!
             let isOverdue = Int.random(in: 0..<20, using: &generator) == 0
-            let respondDue = now + Int64.random(in: day...(20 * day), using: &generator)
+            let respondDue = now + Int64.random(in: (2 * day)...(20 * day), using: &generator)
             let resolveDue = respondDue + Int64.random(in: day...(40 * day), using: &generator)
             complaint.bind(id, at: 1)
             complaint.bind("bench-\(String(index + 10_000_000).dropFirst())", at: 2)
             complaint.bind("Keluhan \(index)", at: 3)
-            complaint.bind("Jalan rusak di depan kantor desa \(index), mohon segera diperbaiki karena membahayakan.", at: 4)
+            complaint.bind(
+                "Jalan rusak di depan kantor desa \(index), mohon segera diperbaiki karena membahayakan.",
+                at: 4
+            )
             complaint.bind(channels.randomElement(using: &generator)!.rawValue, at: 5)
             complaint.bind(region.code, at: 6)
             complaint.bind(receivedAt, at: 7)

@@ -41,7 +41,9 @@ public struct ComplaintCorpus: Sendable {
         }
         let seedPath = seedsDirectory + "/complaints.jsonl"
         guard let seedText = try? String(contentsOfFile: seedPath, encoding: .utf8) else {
-            throw BenchError("cannot read the sample complaints \(seedPath) (run from the package root or give --seeds)")
+            throw BenchError(
+                "cannot read the sample complaints \(seedPath) (run from the package root or give --seeds)"
+            )
         }
         let decoder = JSONDecoder()
         let seeds = seedText.split(separator: "\n").compactMap { try? decoder.decode(Seed.self, from: Data($0.utf8)) }

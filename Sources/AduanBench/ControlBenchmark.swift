@@ -72,8 +72,11 @@ public struct ControlBenchmark: Sendable {
             // A small intake can finish before the first answer: then there is nothing to report under load.
             let situations = [("idle", idle[index]), ("during intake", busy[index])].filter { $0.1.count > 0 }
             for (situation, summary) in situations {
-                let context = situation == "idle" ? "\(summary.count) requests" : "\(summary.count) requests while "
-                    + "intake stored \(servedDuringIntake) of \(settings.scale.concurrentIntake) complaints"
+                let context =
+                    situation == "idle"
+                    ? "\(summary.count) requests"
+                    : "\(summary.count) requests while "
+                        + "intake stored \(servedDuringIntake) of \(settings.scale.concurrentIntake) complaints"
                 results.append(
                     BenchmarkResult(
                         benchmark: "control",

@@ -43,7 +43,6 @@ final class DaemonChild {
         }
     }
 
-
     /// Polls the socket every 20 ms until it answers `status`.
     ///
     /// - Throws: ``BenchError`` with the daemon's log when it exits or does not answer within `timeout` seconds.

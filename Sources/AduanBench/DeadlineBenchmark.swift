@@ -111,11 +111,15 @@ public struct DeadlineBenchmark: Sendable {
         let scheduler = DeadlineScheduler<Int>(queue: queue, clock: SystemClock()) { _, due in
             recorder.fired(due: due)
         }
-        let second = (Date().timeIntervalSince1970 + settings.scale.dueDelay).rounded(.up)
+        // The store's deadlines first (loading millions takes seconds), then the burst, timed from when it is
+        // scheduled.
         queue.sync {
             scheduler.load(
-                background.entries.enumerated().map { ($0.offset + count, Date(timeIntervalSince1970: Double($0.element.due))) }
+                background.entries.enumerated().map {
+                    ($0.offset + count, Date(timeIntervalSince1970: Double($0.element.due)))
+                }
             )
+            let second = (Date().timeIntervalSince1970 + settings.scale.dueDelay).rounded(.up)
             for key in 0..<count {
                 scheduler.schedule(key, at: Date(timeIntervalSince1970: second + Double(key % 1_000) / 1_000))
             }

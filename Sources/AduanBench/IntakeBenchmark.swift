@@ -32,7 +32,8 @@ public struct IntakeBenchmark: Sendable {
             ),
             BenchmarkResult(
                 benchmark: "intake",
-                measured: "the same, from the socket's first answer (start-up of \(Int(daemon.toReady * 1_000)) ms left out)",
+                measured:
+                    "the same, from the socket's first answer (start-up of \(Int(daemon.toReady * 1_000)) ms left out)",
                 value: Double(count) / (daemon.total - daemon.toReady),
                 unit: "complaints/s",
                 baselineName: baselineName,

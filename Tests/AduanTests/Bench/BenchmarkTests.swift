@@ -29,7 +29,10 @@ struct BenchmarkTests {
             workDirectory: directory.path,
             scale: Self.tinyScale
         )
-        try body(settings, try ComplaintCorpus(seedsDirectory: settings.seedsDirectory, rulesDirectory: settings.rulesDirectory))
+        try body(
+            settings,
+            try ComplaintCorpus(seedsDirectory: settings.seedsDirectory, rulesDirectory: settings.rulesDirectory)
+        )
     }
 
     private func expectMeasured(_ results: [BenchmarkResult], benchmark: String, count: Int) {
