@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "aduand", targets: ["aduand"]),
         .executable(name: "aduanctl", targets: ["aduanctl"]),
+        .executable(name: "aduan-bench", targets: ["aduan-bench"]),
     ],
     targets: [
         .systemLibrary(
@@ -57,10 +58,21 @@ let package = Package(
             dependencies: ["AduanControl", "AduanRules", "AduanCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AduanBench",
+            dependencies: ["AduanCore", "AduanRules", "AduanStore", "AduanControl", "AduanDaemon", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "aduan-bench",
+            dependencies: ["AduanBench"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AduanTests",
             dependencies: [
-                "AduanCore", "AduanRules", "AduanStore", "AduanControl", "AduanDaemon", "aduand", "aduanctl",
+                "AduanCore", "AduanRules", "AduanStore", "AduanControl", "AduanDaemon", "AduanBench", "aduand",
+                "aduanctl",
             ],
             swiftSettings: swiftSettings
         ),

@@ -46,6 +46,7 @@ final class CaseService: @unchecked Sendable {
     ///
     /// Runs before the daemon reports ready, so that everything overdue during downtime is handled first.
     func start() throws {
+        let startedAt = DispatchTime.now()
         var entries: [(DeadlineKey, Date)] = []
         try store.write { transaction in
             try transaction.forEachPendingDeadline { deadline in
@@ -58,7 +59,8 @@ final class CaseService: @unchecked Sendable {
             }
         }
         scheduler.load(entries)
-        logger.info("deadlines loaded", ["pending": "\(entries.count)"])
+        let milliseconds = (DispatchTime.now().uptimeNanoseconds - startedAt.uptimeNanoseconds) / 1_000_000
+        logger.info("deadlines loaded", ["pending": "\(entries.count)", "duration_ms": "\(milliseconds)"])
         handleDueDeadlines()
         scheduler.start()
     }

@@ -1,5 +1,5 @@
-import Dispatch
-import Foundation
+public import Dispatch
+public import Foundation
 
 /// Calls a handler for each deadline when it falls due, using a ``DeadlineHeap`` and one wall-clock timer armed
 /// for the earliest deadline.
@@ -18,7 +18,7 @@ import Foundation
 /// **Timer.** Armed with `.wallDeadline`, so it follows changes of the system clock (deadlines are civil times);
 /// re-armed whenever the earliest deadline changes and disarmed when none is left. With a ``ManualClock`` the
 /// timer only approximates the clock: tests advance the clock and call ``fireDue()`` instead.
-final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
+public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     // `@unchecked Sendable`: every mutable property (`heap`, `state`, `isFiring`) is read and written only on
     // `queue`; each entry point checks that in debug builds, and the timer delivers its events on `queue`.
 
@@ -47,7 +47,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     ///   - clock: where passes read the time.
     ///   - leeway: how late the timer may go off, so the system can coalesce wake-ups.
     ///   - handler: called on `queue` with each key and the due it was scheduled at.
-    init(
+    public init(
         queue: DispatchQueue,
         clock: any DeadlineClock = SystemClock(),
         leeway: DispatchTimeInterval = .milliseconds(100),
@@ -67,19 +67,19 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     }
 
     /// The number of scheduled deadlines.
-    var count: Int {
+    public var count: Int {
         assertOnQueue()
         return heap.count
     }
 
     /// The earliest scheduled due, or `nil` when nothing is scheduled.
-    var nextDue: Date? {
+    public var nextDue: Date? {
         assertOnQueue()
         return heap.nextDue
     }
 
     /// Schedules `key` at `due`, replacing its previous deadline; a due in the past fires on the next pass.
-    func schedule(_ key: Key, at due: Date) {
+    public func schedule(_ key: Key, at due: Date) {
         assertOnQueue()
         heap.schedule(key, at: due)
         rearmIfEarliestChanged()
@@ -87,7 +87,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
 
     /// Cancels the deadline of `key`; returns whether it had one.
     @discardableResult
-    func cancel(_ key: Key) -> Bool {
+    public func cancel(_ key: Key) -> Bool {
         assertOnQueue()
         defer { rearmIfEarliestChanged() }
         return heap.cancel(key)
@@ -95,7 +95,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
 
     /// Schedules many deadlines at once in O(n) (see ``DeadlineHeap/load(_:)``), e.g. every open deadline of the
     /// store at start.
-    func load(_ entries: some Sequence<(Key, Date)>) {
+    public func load(_ entries: some Sequence<(Key, Date)>) {
         assertOnQueue()
         heap.load(entries)
         rearmIfEarliestChanged()
@@ -106,7 +106,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     /// Does nothing after ``stop()``, and nothing when called from a handler (the pass in progress goes on).
     /// - Parameter limit: the most deadlines handled before the pass yields the queue; the timer then goes off
     ///   again at once for the rest, behind the work queued meanwhile.
-    func fireDue(limit: Int = .max) {
+    public func fireDue(limit: Int = .max) {
         assertOnQueue()
         guard !isFiring else { return }
         isFiring = true
@@ -127,7 +127,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
 
     /// Creates the timer and arms it for the earliest deadline. Call once; deadlines already due wait for the
     /// timer's first event, so call ``fireDue()`` first to handle them before reporting ready.
-    func start() {
+    public func start() {
         assertOnQueue()
         guard case .idle = state else {
             preconditionFailure("DeadlineScheduler.start() called twice or after stop()")
@@ -143,7 +143,7 @@ final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Sendable {
     }
 
     /// Cancels the timer for good; once it returns, no handler runs again, even one a handler calls it from.
-    func stop() {
+    public func stop() {
         assertOnQueue()
         if case .running(let timer, _) = state {
             timer.cancel()

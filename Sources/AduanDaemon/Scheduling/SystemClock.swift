@@ -1,10 +1,10 @@
-import Foundation
+public import Foundation
 
 /// The system's wall clock (`CLOCK_REALTIME`), the clock the scheduler's timer follows.
-struct SystemClock: DeadlineClock {
+public struct SystemClock: DeadlineClock {
     /// Creates the clock.
-    init() {}
+    public init() {}
 
     /// The current wall-clock time.
-    func now() -> Date { Date() }
+    public func now() -> Date { Date() }
 }
