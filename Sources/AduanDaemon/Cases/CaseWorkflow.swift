@@ -184,7 +184,9 @@ struct CaseWorkflow {
             at: now
         )
         let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
-        try finish(caseID, summary: summary, as: .notOurAuthority, actor: actor, reason: reason)
+        let event = try finish(caseID, summary: summary, as: .notOurAuthority, actor: actor, reason: reason)
+        // The agency it is forwarded to gets the case, so that the forward reaches someone.
+        try queueDelivery(caseID: caseID, eventID: event, agency: target.id, purpose: .assignment, reason: reason)
         return try requireSummary(caseID)
     }
 
@@ -211,7 +213,8 @@ struct CaseWorkflow {
             at: now
         )
         let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
-        try record(caseID, "reassigned", actor: actor, reason)
+        let event = try record(caseID, "reassigned", actor: actor, reason)
+        try queueDelivery(caseID: caseID, eventID: event, agency: target.id, purpose: .assignment, reason: reason)
         return try requireSummary(caseID)
     }
 
@@ -428,13 +431,15 @@ struct CaseWorkflow {
     }
 
     /// Ends a case's work: every clock stops, its steps are called off, and it is no longer overdue.
+    /// Stops every clock and moves the case to a state where nothing runs; returns the transition's event.
+    @discardableResult
     private mutating func finish(
         _ caseID: Int64,
         summary: CaseSummary,
         as state: CaseState,
         actor: String,
         reason: String
-    ) throws {
+    ) throws -> Int64 {
         var clocks = try transaction.clocks(caseID: caseID)
         for index in clocks.indices { clocks[index].stop(at: now) }
         let kind =
@@ -443,10 +448,11 @@ struct CaseWorkflow {
             case .notOurAuthority: "forwarded"
             default: "resolved"
             }
-        try move(caseID, kind, from: summary.state, to: state, actor: actor, reason)
+        let event = try move(caseID, kind, from: summary.state, to: state, actor: actor, reason)
         try saveAll(clocks, caseID: caseID)
         try transaction.clearOverdue(caseID: caseID, at: now)
         try planSteps(caseID: caseID, priority: summary.priority, clocks: clocks)
+        return event
     }
 
     /// Stores every step of the case's ladder with its due time from its anchor clock, and tells the scheduler;
@@ -559,6 +565,7 @@ struct CaseWorkflow {
         return summary
     }
 
+    @discardableResult
     private func move(
         _ caseID: Int64,
         _ kind: String,
@@ -566,9 +573,9 @@ struct CaseWorkflow {
         to: CaseState,
         actor: String,
         _ reason: String
-    ) throws {
+    ) throws -> Int64 {
         try transaction.updateCaseState(caseID: caseID, to: to, at: now)
-        try record(caseID, kind, from: from, to: to, actor: actor, reason)
+        return try record(caseID, kind, from: from, to: to, actor: actor, reason)
     }
 
     @discardableResult

@@ -102,6 +102,13 @@ struct CaseOperationsTests {
         #expect(detail.events.last?.reason?.contains("sumur, bukan PDAM") == true)
         let whyAfter = try fixture.ctl(["case", "why", second])
         #expect(whyAfter.standardOutput.contains("agency:    dinas-air (now dinas-umum)"))
+        // The agency a case is forwarded or assigned to is sent the case.
+        let deliveries = try ControlCoding.makeDecoder().decode(
+            [DeliveryRecord].self,
+            from: Data(try fixture.ctl(["deliveries", "--json"]).standardOutput.utf8)
+        )
+        #expect(deliveries.contains { $0.caseID == first && $0.agency == "pemkot-serang" && $0.purpose == .assignment })
+        #expect(deliveries.contains { $0.caseID == second && $0.agency == "dinas-umum" && $0.purpose == .assignment })
 
         let archived = try fixture.ctl(["case", "archive", first, "--note", "diteruskan via surat"])
         #expect(archived.exitCode == 0, "\(archived.standardError)")
