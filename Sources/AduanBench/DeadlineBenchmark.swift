@@ -34,7 +34,8 @@ public struct DeadlineBenchmark: Sendable {
             throw BenchError("aduand loaded \(pending) deadlines, the baseline scan found \(heap.entries.count)")
         }
         let lateness = try burstLateness(background: heap)
-        let cases = "\(built.cases) open cases, \(built.pendingDeadlines) pending clocks and steps in \(pending) next dues"
+        let cases =
+            "\(built.cases) open cases, \(built.pendingDeadlines) pending clocks and steps in \(pending) next dues"
         let burst = "\(settings.scale.dueTogether) deadlines due in one second"
         return [
             BenchmarkResult(

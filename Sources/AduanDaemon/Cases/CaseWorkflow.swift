@@ -266,7 +266,9 @@ struct CaseWorkflow {
     /// left out of the next due, as a stale deadline was dropped before, so that it cannot spin the scheduler.
     mutating func deadlineReached(caseID: Int64) throws {
         var handled: Set<PendingDeadline> = []
-        while let next = try pendingDeadlines(caseID: caseID).first(where: { $0.due <= now && !handled.contains($0.item) }) {
+        while let next = try pendingDeadlines(caseID: caseID).first(where: {
+            $0.due <= now && !handled.contains($0.item)
+        }) {
             handled.insert(next.item)
             switch next.item {
             case .clock(let kind): try clockReached(caseID: caseID, kind: kind)
@@ -286,13 +288,15 @@ struct CaseWorkflow {
     /// A case's running, not yet breached clocks and unfired steps with a due, earliest first (clocks before steps
     /// at the same time, steps in ladder order).
     private func pendingDeadlines(caseID: Int64) throws -> [(item: PendingDeadline, due: Date)] {
-        let clocks = try transaction.clocks(caseID: caseID).filter(\.isPending).compactMap { clock in
-            clock.dueAt.map { (item: PendingDeadline.clock(clock.kind), due: $0) }
+        var pending: [(item: PendingDeadline, due: Date)] = []
+        for clock in try transaction.clocks(caseID: caseID) where clock.isPending {
+            if let due = clock.dueAt { pending.append((.clock(clock.kind), due)) }
         }
-        let steps = try transaction.steps(caseID: caseID).filter { $0.firedAt == nil }.sorted { $0.step < $1.step }
-            .compactMap { step in step.dueAt.map { (item: PendingDeadline.step(escalation: step.escalation, index: step.step), due: $0) } }
-        // A stable sort keeps clocks ahead of steps, and steps in ladder order, among equal dues.
-        return (clocks + steps).enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }.map(\.element)
+        for step in try transaction.steps(caseID: caseID).sorted(by: { $0.step < $1.step }) where step.firedAt == nil {
+            if let due = step.dueAt { pending.append((.step(escalation: step.escalation, index: step.step), due)) }
+        }
+        // The position breaks ties, so that clocks stay ahead of steps, and steps in ladder order.
+        return pending.indices.sorted { (pending[$0].due, $0) < (pending[$1].due, $1) }.map { pending[$0] }
     }
 
     private mutating func clockReached(caseID: Int64, kind: ClockKind) throws {
