@@ -1,11 +1,10 @@
-/// The simplest schedule: a binary min-heap of (due, case id, kind) in one array, no index by key (so no cancel or
+/// The simplest schedule: a binary min-heap of (due, case id) in one array, no index by key (so no cancel or
 /// reschedule), for the baseline the daemon's ``DeadlineScheduler`` is compared with.
 struct BaselineHeap {
-    /// One deadline: 24 bytes.
+    /// One case's next due: 16 bytes.
     struct Entry {
         var due: Int64
         var caseID: Int64
-        var kind: Int64
     }
 
     private(set) var entries: [Entry] = []

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Every case is open, dispatched or in progress, as the bundled rules leave one: respond and resolve clocks
 /// running and the five steps of the `standar` ladder to come (7 pending deadlines); 5 % are overdue (respond clock
-/// breached, the two steps up to the respond deadline fired, `overdue_at` set). Every pending due lies ahead, so
+/// breached, the two steps up to the respond deadline fired, `overdue_at` set). Each case's `next_due_at` is the
+/// earliest of its pending ones, as the daemon keeps it. Every pending due lies ahead, so
 /// nothing falls due while a benchmark runs.
 struct CaseStoreBuilder {
     /// What the built store holds.
@@ -50,8 +51,8 @@ struct CaseStoreBuilder {
         let openCase = try database.prepare(
             """
             INSERT INTO cases (id, complaint_id, state, agency, route, priority, rules_hash, respond_by, created_at,
-                updated_at, overdue_at)
-            VALUES (?1, ?1, ?2, ?3, 'Rute bench', 'P3', 'bench', ?4, ?5, ?5, ?6)
+                updated_at, overdue_at, next_due_at)
+            VALUES (?1, ?1, ?2, ?3, 'Rute bench', 'P3', 'bench', ?4, ?5, ?5, ?6, ?7)
             """
         )
         let clock = try database.prepare(
@@ -97,6 +98,8 @@ struct CaseStoreBuilder {
             openCase.bind(respondDue, at: 4)
             openCase.bind(receivedAt, at: 5)
             openCase.bind(isOverdue ? receivedAt + 5 * day : nil, at: 6)
+            // Overdue: the respond clock breached and the first two steps fired, so the third step comes first.
+            openCase.bind(isOverdue ? min(resolveDue, respondDue + 2 * day) : respondDue - day, at: 7)
             try openCase.run()
             for (kind, amount, due) in [("respond", 5, respondDue), ("resolve", 14, resolveDue)] {
                 clock.bind(id, at: 1)

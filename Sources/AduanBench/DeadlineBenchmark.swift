@@ -14,7 +14,7 @@ public struct DeadlineBenchmark: Sendable {
     }
 
     /// Starts `aduand` on the store (rebuild time from its log, resident memory after ready), scans the same
-    /// clocks into a bare heap, then times a burst of deadlines in process.
+    /// next dues into a bare heap, then times a burst of deadlines in process.
     public func run() throws -> [BenchmarkResult] {
         let built = try store.built()
         let daemon = try DaemonChild(
@@ -34,7 +34,8 @@ public struct DeadlineBenchmark: Sendable {
             throw BenchError("aduand loaded \(pending) deadlines, the baseline scan found \(heap.entries.count)")
         }
         let lateness = try burstLateness(background: heap)
-        let cases = "\(built.cases) open cases, \(pending) pending deadlines"
+        let cases =
+            "\(built.cases) open cases, \(built.pendingDeadlines) pending clocks and steps in \(pending) next dues"
         let burst = "\(settings.scale.dueTogether) deadlines due in one second"
         return [
             BenchmarkResult(
@@ -82,21 +83,14 @@ public struct DeadlineBenchmark: Sendable {
         line.split(separator: " ").first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
     }
 
-    /// The rebuild's baseline: the same two scans the daemon runs, each row pushed onto a plain heap.
+    /// The rebuild's baseline: the same scan the daemon runs (each case's next due), each row pushed onto a plain
+    /// heap.
     private func scanIntoHeap(_ databasePath: String) throws -> BaselineHeap {
         let database = try RawSQLite(path: databasePath, isReadOnly: true)
         var heap = BaselineHeap()
-        let clocks = try database.prepare(
-            "SELECT case_id, kind, due_at FROM clocks WHERE due_at IS NOT NULL AND stopped_at IS NULL AND breached_at IS NULL"
-        )
-        while try clocks.step() {
-            heap.insert(.init(due: clocks.int64(2), caseID: clocks.int64(0), kind: clocks.text(1) == "respond" ? 1 : 2))
-        }
-        let steps = try database.prepare(
-            "SELECT case_id, escalation, step, due_at FROM escalation_steps WHERE due_at IS NOT NULL AND fired_at IS NULL"
-        )
-        while try steps.step() {
-            heap.insert(.init(due: steps.int64(3), caseID: steps.int64(0), kind: 16 + steps.int64(2)))
+        let cases = try database.prepare("SELECT id, next_due_at FROM cases WHERE next_due_at IS NOT NULL")
+        while try cases.step() {
+            heap.insert(.init(due: cases.int64(1), caseID: cases.int64(0)))
         }
         return heap
     }

@@ -260,13 +260,46 @@ struct CaseWorkflow {
 
     // MARK: Deadlines
 
-    /// Handles a deadline the scheduler reports as due; stale reports (the clock stopped, the step fired) do nothing.
-    mutating func deadlineReached(_ key: DeadlineKey) throws {
-        switch key {
-        case .clock(let caseID, let kind): try clockReached(caseID: caseID, kind: kind)
-        case .step(let caseID, let escalation, let step):
-            try stepReached(caseID: caseID, escalation: escalation, index: step)
+    /// Handles everything of a case that is due by now, as the scheduler reports its earliest due: breached clocks,
+    /// the auto-close and each escalation step, in due order (a clock before a step due at the same time, steps in
+    /// ladder order); then stores and schedules the case's next due.
+    ///
+    /// Each round reads the case again, since an action (a raise, a close) changes what is pending. A due item that
+    /// stays due after its round (its step left the rules, its case cannot close) is handled once per report and
+    /// left out of the next due, as a stale deadline was dropped before, so that it cannot spin the scheduler.
+    mutating func deadlineReached(caseID: Int64) throws {
+        var handled: Set<PendingDeadline> = []
+        while let next = try pendingDeadlines(caseID: caseID).first(where: {
+            $0.due <= now && !handled.contains($0.item)
+        }) {
+            handled.insert(next.item)
+            switch next.item {
+            case .clock(let kind): try clockReached(caseID: caseID, kind: kind)
+            case .step(let escalation, let index): try stepReached(caseID: caseID, escalation: escalation, index: index)
+            }
         }
+        let nextDue = try pendingDeadlines(caseID: caseID).first { $0.due > now || !handled.contains($0.item) }?.due
+        try storeNextDue(caseID, nextDue, isRescheduled: true)
+    }
+
+    /// A clock or a step of a case that has yet to come due.
+    private enum PendingDeadline: Hashable {
+        case clock(ClockKind)
+        case step(escalation: String, index: Int)
+    }
+
+    /// A case's running, not yet breached clocks and unfired steps with a due, earliest first (clocks before steps
+    /// at the same time, steps in ladder order).
+    private func pendingDeadlines(caseID: Int64) throws -> [(item: PendingDeadline, due: Date)] {
+        var pending: [(item: PendingDeadline, due: Date)] = []
+        for clock in try transaction.clocks(caseID: caseID) where clock.isPending {
+            if let due = clock.dueAt { pending.append((.clock(clock.kind), due)) }
+        }
+        for step in try transaction.steps(caseID: caseID).sorted(by: { $0.step < $1.step }) where step.firedAt == nil {
+            if let due = step.dueAt { pending.append((.step(escalation: step.escalation, index: step.step), due)) }
+        }
+        // The position breaks ties, so that clocks stay ahead of steps, and steps in ladder order.
+        return pending.indices.sorted { (pending[$0].due, $0) < (pending[$1].due, $1) }.map { pending[$0] }
     }
 
     private mutating func clockReached(caseID: Int64, kind: ClockKind) throws {
@@ -302,7 +335,6 @@ struct CaseWorkflow {
             let summary = try transaction.caseSummary(caseID: caseID)
         else { return }
         let step = ladder.steps[index]
-        let key = DeadlineKey.step(caseID: caseID, escalation: escalation, step: index)
         if step.isQuietOutsideWorkingHours, !calendar.isWorkingTime(now) {
             let opening = calendar.nextOpening(atOrAfter: now)
             try transaction.saveStep(
@@ -312,13 +344,11 @@ struct CaseWorkflow {
                 action: status.action,
                 dueAt: opening
             )
-            deadlineChanges.append(.schedule(key, opening))
             return
         }
         guard try transaction.markStepFired(caseID: caseID, escalation: escalation, step: index, at: now) else {
             return
         }
-        deadlineChanges.append(.cancel(key))
         let stepName = "escalation \"\(escalation)\" step \(index + 1)"
         switch step.action {
         case .notify(let target):
@@ -455,8 +485,11 @@ struct CaseWorkflow {
         return event
     }
 
-    /// Stores every step of the case's ladder with its due time from its anchor clock, and tells the scheduler;
-    /// steps whose clock is paused or stopped get no due time, and fired steps are never touched again.
+    /// Stores every step of the case's ladder with its due time from its anchor clock, then the case's next due
+    /// (its earliest pending clock or step) for the scheduler; steps whose clock is paused or stopped get no due
+    /// time, and fired steps are never touched again.
+    ///
+    /// - Parameter clocks: every clock of the case, as just saved.
     private mutating func planSteps(
         caseID: Int64,
         priority: String?,
@@ -475,9 +508,9 @@ struct CaseWorkflow {
                 action: status.action,
                 dueAt: nil
             )
-            deadlineChanges.append(.cancel(.step(caseID: caseID, escalation: status.escalation, step: status.step)))
         }
-        guard let ladder else { return }
+        var nextDue = clocks.filter(\.isPending).compactMap(\.dueAt).min()
+        guard let ladder else { return try storeNextDue(caseID, nextDue) }
         for (index, step) in ladder.steps.enumerated() {
             let stored = existing.first { $0.escalation == ladder.name && $0.step == index }
             if stored?.firedAt != nil { continue }
@@ -487,7 +520,8 @@ struct CaseWorkflow {
                     ? step.offset.subtracted(from: deadline, in: calendar)
                     : step.offset.deadline(from: deadline, in: calendar)
             }
-            // An unchanged step (a reload that moved nothing) costs neither a write nor a stale heap entry.
+            if let due { nextDue = min(nextDue ?? due, due) }
+            // An unchanged step (a reload that moved nothing) costs no write.
             if let stored, stored.dueAt == due, stored.action == step.action.description { continue }
             try transaction.saveStep(
                 caseID: caseID,
@@ -496,22 +530,22 @@ struct CaseWorkflow {
                 action: step.action.description,
                 dueAt: due
             )
-            let key = DeadlineKey.step(caseID: caseID, escalation: ladder.name, step: index)
-            deadlineChanges.append(due.map { .schedule(key, $0) } ?? .cancel(key))
         }
+        try storeNextDue(caseID, nextDue)
     }
 
-    private mutating func save(_ clock: CaseClock, caseID: Int64) throws {
+    /// Stores a case's next due and tells the scheduler when it changed, or always after the scheduler reported the
+    /// case (`isRescheduled`), whose entry left the heap then.
+    private mutating func storeNextDue(_ caseID: Int64, _ due: Date?, isRescheduled: Bool = false) throws {
+        guard try transaction.setNextDue(caseID: caseID, to: due) || isRescheduled else { return }
+        deadlineChanges.append(due.map { .schedule(caseID: caseID, $0) } ?? .cancel(caseID: caseID))
+    }
+
+    private func save(_ clock: CaseClock, caseID: Int64) throws {
         try transaction.saveClock(clock, caseID: caseID)
-        let key = DeadlineKey.clock(caseID: caseID, kind: clock.kind)
-        if clock.isRunning, clock.breachedAt == nil, let due = clock.dueAt {
-            deadlineChanges.append(.schedule(key, due))
-        } else {
-            deadlineChanges.append(.cancel(key))
-        }
     }
 
-    private mutating func saveAll(_ clocks: [CaseClock], caseID: Int64) throws {
+    private func saveAll(_ clocks: [CaseClock], caseID: Int64) throws {
         for clock in clocks { try save(clock, caseID: caseID) }
     }
 
@@ -603,4 +637,9 @@ struct CaseWorkflow {
     private func format(_ date: Date?) -> String {
         date.map { RFC3339.format($0, offsetSeconds: calendar.timeZone.secondsFromGMT(for: $0)) } ?? "-"
     }
+}
+
+extension CaseClock {
+    /// Whether the clock can still go past its due time: running and not yet breached.
+    fileprivate var isPending: Bool { isRunning && breachedAt == nil }
 }

@@ -86,6 +86,8 @@ public struct StoreTransaction {
         UPDATE cases SET overdue_at = coalesce(overdue_at, ?2), updated_at = ?2 WHERE id = ?1
         """
 
+    private static let setNextDueSQL = "UPDATE cases SET next_due_at = ?2 WHERE id = ?1 AND next_due_at IS NOT ?2"
+
     private static let clearOverdueSQL = "UPDATE cases SET overdue_at = NULL, updated_at = ?2 WHERE id = ?1"
 
     private static let saveRuleSnapshotSQL = """
@@ -294,26 +296,27 @@ public struct StoreTransaction {
         return try database.scalar(sql, [caseID], as: String.self).flatMap(CaseState.init(rawValue:))
     }
 
-    /// Every deadline still to come or overdue: running clocks not yet breached, and steps not yet fired.
+    /// Every case's earliest pending due (see ``setNextDue(caseID:to:)``), in no particular order.
     ///
-    /// A plain scan of both tables: at start the scheduler reads them all, and a scan beats an index here.
-    public func forEachPendingDeadline(_ body: (PendingDeadline) throws -> Void) throws {
-        let clocksSQL = """
-            SELECT case_id, kind, due_at FROM clocks
-            WHERE due_at IS NOT NULL AND stopped_at IS NULL AND breached_at IS NULL
-            """
-        try database.query(clocksSQL) { row in
-            let kindName: String = row[1]
-            guard let kind = ClockKind(rawValue: kindName) else {
-                throw StoreError("a clock has an unknown kind '\(kindName)'", sql: clocksSQL)
-            }
-            try body(.clock(caseID: row[0], kind: kind, dueAt: Date(unixSeconds: row[2])))
+    /// A plain scan of `cases`: at start the scheduler reads them all, and a scan beats an index here. The scan goes
+    /// through a small page cache: every page of `cases` read once would otherwise stay in the connection's 64 MiB
+    /// cache (1M cases: most of the daemon's memory), though nothing reads most of them again soon.
+    public func forEachNextDue(_ body: (_ caseID: Int64, _ dueAt: Date) throws -> Void) throws {
+        let cacheSize = try database.scalar("PRAGMA cache_size", as: Int.self) ?? -2_048
+        try database.execute("PRAGMA cache_size = -2048")
+        defer { try? database.execute("PRAGMA cache_size = \(cacheSize)") }
+        try database.query("SELECT id, next_due_at FROM cases WHERE next_due_at IS NOT NULL") { row in
+            try body(row[0], Date(unixSeconds: row[1]))
         }
-        let stepsSQL =
-            "SELECT case_id, escalation, step, due_at FROM escalation_steps WHERE due_at IS NOT NULL AND fired_at IS NULL"
-        try database.query(stepsSQL) { row in
-            try body(.step(caseID: row[0], escalation: row[1], step: row[2], dueAt: Date(unixSeconds: row[3])))
-        }
+    }
+
+    /// Stores a case's earliest pending due (its running clocks' and unfired steps' minimum; `nil`: none).
+    ///
+    /// - Returns: whether it changed, so that an unchanged case costs the scheduler nothing.
+    @discardableResult
+    public func setNextDue(caseID: Int64, to dueAt: Date?) throws -> Bool {
+        try database.execute(Self.setNextDueSQL, [caseID, dueAt?.unixSeconds])
+        return database.changes == 1
     }
 
     /// Up to `limit` ids of open cases with an active clock, above `caseID`, in id order (for batched recomputes).

@@ -237,6 +237,25 @@ struct CaseWorkflowTests {
         #expect(try harness.detail(1).events.filter { $0.kind == "reassigned" }.count == 1)
     }
 
+    @Test("the scheduler holds one deadline per case, its earliest pending clock or step, also after a restart")
+    func oneDeadlinePerCase() throws {
+        let harness = try Harness(now: "2026-03-03T10:00:00+07:00")
+        try harness.ingest("a", "Jalan rusak", received: "2026-03-03T10:00:00+07:00")
+        try harness.ingest("b", "Izin usaha", received: "2026-03-03T10:00:00+07:00")
+        let cases = harness.cases
+        // Case 1: two clocks and two steps, the first step (respond − 1 working day) earliest; case 2: a verify clock.
+        #expect(harness.queue.sync { cases.pendingDeadlineCount } == 2)
+        #expect(harness.queue.sync { cases.nextDeadline } == Self.date("2026-03-04T16:00:00+07:00"))
+        _ = try harness.perform(.caseResolve, 1)
+        #expect(harness.queue.sync { cases.pendingDeadlineCount } == 1)
+        let verifyDue = try harness.detail(2).clocks.first { $0.kind == .verify }?.dueAt
+        #expect(harness.queue.sync { cases.nextDeadline } == verifyDue)
+        try harness.restart()
+        let restarted = harness.cases
+        #expect(harness.queue.sync { restarted.pendingDeadlineCount } == 1)
+        #expect(harness.queue.sync { restarted.nextDeadline } == verifyDue)
+    }
+
     @Test("a follow-up starts the auto-close clock; ten quiet working days later the case closes itself")
     func autoclose() throws {
         let harness = try Harness(now: "2026-03-03T10:00:00+07:00")
