@@ -75,11 +75,11 @@ final class CaseService: @unchecked Sendable {
         scheduler.stop()
     }
 
-    /// The earliest pending deadline.
-    var nextDeadline: Date? { scheduler.nextDue }
+    /// The earliest pending deadline; safe from any thread (it does not wait for the store queue).
+    var nextDeadline: Date? { scheduler.published.nextDue }
 
-    /// How many deadlines (clocks and escalation steps) wait in the scheduler.
-    var pendingDeadlineCount: Int { scheduler.count }
+    /// How many deadlines (clocks and escalation steps) wait in the scheduler; safe from any thread.
+    var pendingDeadlineCount: Int { scheduler.published.count }
 
     /// Gives the scheduler the deadlines a committed transaction changed, and the dispatcher its new deliveries.
     func apply(_ changes: [DeadlineChange], queuedDeliveries: Int) {

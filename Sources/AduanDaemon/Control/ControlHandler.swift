@@ -163,7 +163,11 @@ final class ControlHandler: @unchecked Sendable {
     }
 
     private func status() throws -> StatusReport {
-        let counts = try reader.caseCounts()
+        // Kept counts in one read transaction, so they agree; the next deadline from the scheduler's published
+        // value, not through the store queue, which an intake batch may hold for a while.
+        let (counts, complaints, overdue, sources) = try reader.inReadTransaction {
+            (try reader.caseCounts(), try reader.complaintCount(), try reader.overdueCount(), try sourceStatuses())
+        }
         let (snapshot, attempt) = rules.status
         return StatusReport(
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
@@ -174,11 +178,11 @@ final class ControlHandler: @unchecked Sendable {
                 routes: snapshot.ruleSet.routeLabels.count,
                 lastReload: ReloadOutcome(ok: attempt.isAccepted, at: attempt.at, errors: attempt.diagnostics)
             ),
-            complaints: try reader.complaintCount(),
+            complaints: complaints,
             cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
-            overdue: try reader.overdueCount(),
-            nextDeadline: storeQueue.sync { cases.nextDeadline },
-            sources: try sourceStatuses(),
+            overdue: overdue,
+            nextDeadline: cases.nextDeadline,
+            sources: sources,
             intakePaused: pollers.contains { $0.health.isWaitingForSpace },
             intakeError: pollers.lazy.map(\.health).first(where: \.isWaitingForSpace)?.lastError
         )
@@ -188,7 +192,7 @@ final class ControlHandler: @unchecked Sendable {
         MetricsCollector(version: version, sources: pollers.map(\.source.configuration.name)).families(
             counts: try reader.metricCounts(),
             rules: rules,
-            pendingDeadlines: storeQueue.sync { cases.pendingDeadlineCount },
+            pendingDeadlines: cases.pendingDeadlineCount,
             uptimeSeconds: Date().timeIntervalSince(startedAt)
         )
     }

@@ -18,6 +18,9 @@ enum Schema {
         migrator.register("delivery documents built at the first attempt") { database in
             try database.executeScript(version5)
         }
+        migrator.register("case and complaint counts kept by triggers") { database in
+            try database.executeScript(CountsMigration.script)
+        }
         return migrator
     }()
 
