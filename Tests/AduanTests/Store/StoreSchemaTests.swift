@@ -19,8 +19,9 @@ struct StoreSchemaTests {
             }
             #expect(
                 tables == [
-                    "applied_updates", "cases", "clocks", "complaints", "deliveries", "escalation_steps", "events",
-                    "reporters", "rule_snapshots", "source_cursors", "store_secrets",
+                    "applied_updates", "case_counts", "cases", "clocks", "complaints", "deliveries",
+                    "escalation_steps", "events", "reporters", "row_counts", "rule_snapshots", "source_cursors",
+                    "store_secrets",
                 ]
             )
         }
