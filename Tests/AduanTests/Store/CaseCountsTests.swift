@@ -7,7 +7,9 @@ import Testing
 @Suite("Kept case counts")
 struct CaseCountsTests {
     /// The counts as `status` used to compute them, straight from the cases.
-    private static func countedFromCases(_ database: Database) throws -> (
+    private static func countedFromCases(
+        _ database: Database
+    ) throws -> (
         byState: [String: Int], byAgency: [String: Int], overdue: Int, complaints: Int
     ) {
         var byState: [String: Int] = [:]
@@ -58,7 +60,13 @@ struct CaseCountsTests {
             try store.write { transaction in
                 try transaction.updateCaseState(caseID: ids[1], to: .verified, at: at)
                 try transaction.updateCaseState(caseID: ids[2], to: .dispatched, at: at)
-                try transaction.updateCaseRouting(caseID: ids[0], agency: "dinkes", priority: "P1", respondBy: at, at: at)
+                try transaction.updateCaseRouting(
+                    caseID: ids[0],
+                    agency: "dinkes",
+                    priority: "P1",
+                    respondBy: at,
+                    at: at
+                )
                 try transaction.updateCaseRouting(caseID: ids[4], agency: nil, priority: nil, respondBy: nil, at: at)
                 try transaction.markOverdue(caseID: ids[2], at: at)
                 try transaction.markOverdue(caseID: ids[3], at: at)
