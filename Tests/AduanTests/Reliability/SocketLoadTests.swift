@@ -166,4 +166,23 @@ struct SocketLoadTests {
         #expect(held > 8 && held < 30, "the silent connection was held \(held) s")
         #expect(daemon.stop() == 0)
     }
+
+    @Test("with every serving thread held by silent clients, aduanctl waits its turn and answers instead of busy")
+    func waitsForAServingThread() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let daemon = try DaemonProcess(stateDirectory: folder.file("state"))
+        // The server serves 32 connections at once: 32 silent clients hold them all until its 10 s timeout.
+        var silent: [Int32] = []
+        defer { silent.forEach { close($0) } }
+        for _ in 0..<32 { silent.append(try UnixSocket.connect(to: daemon.socketPath, timeout: 60)) }
+        let heldSince = Date()
+        let run = try CommandRun.aduanctl(["--socket", daemon.socketPath, "status", "--json"])
+        let waited = Date().timeIntervalSince(heldSince)
+        #expect(run.exitCode == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("\"uptime_s\""))
+        // It was answered once a silent client was dropped, not turned away at once.
+        #expect(waited > 5 && waited < 30, "aduanctl answered after \(waited) s")
+        #expect(daemon.stop() == 0)
+    }
 }
