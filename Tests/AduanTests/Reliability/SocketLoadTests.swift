@@ -41,7 +41,7 @@ struct SocketLoadTests {
         otherwise { to = "biro" }
         """
 
-    static let bulkFiles = 3
+    static let bulkFiles = 2
     static let perFile = 1_000
     static let clients = 200
     /// How long the test waits for any one `aduanctl`: its own timeout (30 s) and then some.
