@@ -23,13 +23,13 @@ public struct ControlBenchmark: Sendable {
         ("cases --overdue --limit 50", ControlRequest(op: .cases, limit: 50, overdue: true)),
     ]
 
-    /// What `status` reads (``StoreReader`` counts, then the sources), and `cases --overdue --limit 50`'s query.
+    /// What `status` reads (the counts the store's triggers keep, then the sources), and `cases --overdue --limit 50`'s
+    /// query.
     private static let baselineSQL: [[String]] = [
         [
-            "SELECT state, count(*) FROM cases GROUP BY state",
-            "SELECT agency, count(*) FROM cases WHERE agency IS NOT NULL GROUP BY agency",
-            "SELECT count(*) FROM complaints",
-            "SELECT count(*) FROM cases WHERE overdue_at IS NOT NULL",
+            "SELECT state, agency, cases FROM case_counts WHERE cases > 0",
+            "SELECT n FROM row_counts WHERE name = 'complaints'",
+            "SELECT coalesce(sum(overdue), 0) FROM case_counts",
             """
             SELECT source, cursor, last_poll_at, last_success_at, items_in, items_quarantined, last_error
             FROM source_cursors ORDER BY source

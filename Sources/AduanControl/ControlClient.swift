@@ -33,18 +33,37 @@ public struct ControlClient: Sendable {
         self.timeout = timeout
     }
 
-    /// Sends one request and decodes its result.
+    /// Pauses before each retry of a request the daemon answered "busy": about 1.5 s in all, then the client gives
+    /// up with the daemon's message (a daemon that busy has a thousand connections waiting already).
+    static let busyRetryDelays: [Double] = [0.05, 0.1, 0.2, 0.4, 0.8]
+
+    /// Sends one request and decodes its result, retrying briefly while the daemon answers "busy".
     ///
     /// - Throws: ``Failure``.
     public func send<Result: Codable & Sendable>(_ request: ControlRequest, expecting: Result.Type) throws -> Result {
+        for delay in Self.busyRetryDelays {
+            do {
+                return try sendOnce(request, expecting: expecting)
+            } catch let failure as Failure {
+                guard case .refused(let error) = failure, error.code == .busy else { throw failure }
+                // Jitter, so that clients turned away together do not come back together.
+                usleep(UInt32(delay * Double.random(in: 0.5...1.5) * 1_000_000))
+            }
+        }
+        return try sendOnce(request, expecting: expecting)
+    }
+
+    private func sendOnce<Result: Codable & Sendable>(
+        _ request: ControlRequest,
+        expecting: Result.Type
+    ) throws -> Result {
         let descriptor: Int32
         do {
-            descriptor = try UnixSocket.connect(to: socketPath)
+            descriptor = try UnixSocket.connect(to: socketPath, timeout: timeout)
         } catch {
             throw Failure.unreachable(path: socketPath, reason: "\(error)")
         }
         defer { close(descriptor) }
-        UnixSocket.setTimeouts(descriptor, seconds: timeout)
         do {
             var line = try ControlCoding.makeEncoder().encode(request)
             line.append(UInt8(ascii: "\n"))

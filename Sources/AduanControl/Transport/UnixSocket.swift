@@ -33,8 +33,12 @@ public enum UnixSocket {
     }
 
     /// Connects a new socket to `path`; the caller closes the descriptor.
-    public static func connect(to path: String) throws -> Int32 {
+    ///
+    /// - Parameter timeout: seconds to wait for the connection and, afterwards, for each read and write; without
+    ///   it a connect to a daemon whose listen backlog is full would wait forever.
+    public static func connect(to path: String, timeout: Double? = nil) throws -> Int32 {
         let descriptor = try makeStreamSocket()
+        if let timeout { setTimeouts(descriptor, seconds: timeout) }
         do {
             _ = try withAddress(path) { address, length in
                 try retryingOnInterrupt("connect") { Glibc.connect(descriptor, address, length) }

@@ -71,11 +71,11 @@ final class CaseService: @unchecked Sendable {
         scheduler.stop()
     }
 
-    /// The earliest pending deadline.
-    var nextDeadline: Date? { scheduler.nextDue }
+    /// The earliest pending deadline; safe from any thread (it does not wait for the store queue).
+    var nextDeadline: Date? { scheduler.published.nextDue }
 
-    /// How many cases have a deadline (a clock or an escalation step) waiting in the scheduler.
-    var pendingDeadlineCount: Int { scheduler.count }
+    /// How many cases have a deadline (a clock or an escalation step) waiting in the scheduler; safe from any thread.
+    var pendingDeadlineCount: Int { scheduler.published.count }
 
     /// Gives the scheduler the deadlines a committed transaction changed, and the dispatcher its new deliveries.
     func apply(_ changes: [DeadlineChange], queuedDeliveries: Int) {

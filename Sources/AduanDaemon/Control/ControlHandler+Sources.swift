@@ -5,8 +5,9 @@ import Dispatch
 import Foundation
 
 extension ControlHandler {
-    /// Every source's health: the store's counts and cursor with the poller's own state.
-    func sourceStatuses() throws -> [SourceStatus] {
+    /// Every source's health: the store's counts and cursor with the poller's own state, read with `reader` (the
+    /// caller's, on its queue).
+    func sourceStatuses(from reader: StoreReader) throws -> [SourceStatus] {
         let rows = Dictionary(
             try reader.sourceHealth().map { ($0.source, $0) },
             uniquingKeysWith: { first, _ in first }

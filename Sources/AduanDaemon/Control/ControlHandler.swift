@@ -9,11 +9,14 @@ import Glibc
 /// Answers control requests from the daemon's read-only store connection and in-memory state.
 ///
 /// Queries run on their own serial queue and connection, so a long intake batch on the writer never stalls them
-/// (WAL lets the reader see the last commit while the writer works).
+/// (WAL lets the reader see the last commit while the writer works). `status` has a connection and queue of its
+/// own, so that a slow query (a text search over a million complaints) never delays it.
 final class ControlHandler: @unchecked Sendable {
-    // `reader` is touched only on `queue`, which serialises every query.
+    // `reader` is touched only on `queue`, which serialises every query; `statusReader` only on `statusQueue`.
     let reader: StoreReader
     private let queue = DispatchQueue(label: "aduan.control.reader")
+    private let statusReader: StoreReader
+    private let statusQueue = DispatchQueue(label: "aduan.control.status")
     let cases: CaseService
     private let reloader: RulesReloader
     let storeQueue: DispatchQueue
@@ -30,6 +33,7 @@ final class ControlHandler: @unchecked Sendable {
 
     init(
         reader: StoreReader,
+        statusReader: StoreReader,
         cases: CaseService,
         reloader: RulesReloader,
         storeQueue: DispatchQueue,
@@ -44,6 +48,7 @@ final class ControlHandler: @unchecked Sendable {
         logger: Logger
     ) {
         self.reader = reader
+        self.statusReader = statusReader
         databasePath = reader.path
         self.cases = cases
         self.reloader = reloader
@@ -59,9 +64,10 @@ final class ControlHandler: @unchecked Sendable {
         self.logger = logger
     }
 
-    /// Closes the read-only connection once no query runs.
+    /// Closes the read-only connections once no query runs.
     func close() {
         queue.sync { reader.close() }
+        statusQueue.sync { statusReader.close() }
     }
 
     /// Answers one request line with one response line (without its newline).
@@ -127,9 +133,11 @@ final class ControlHandler: @unchecked Sendable {
                 let summary = try change(request, actor: actor)
                 return encode(.success(id: request.id, summary))
             }
+            if request.op == .status {
+                return try statusQueue.sync { encode(.success(id: request.id, try status())) }
+            }
             return try queue.sync {
                 switch request.op {
-                case .status: return encode(.success(id: request.id, try status()))
                 case .cases: return encode(.success(id: request.id, try listCases(request)))
                 case .caseShow:
                     return encode(.success(id: request.id, try caseDetail(request, isMasked: permission < .change)))
@@ -137,7 +145,7 @@ final class ControlHandler: @unchecked Sendable {
                 case .complaintsExport:
                     return encode(.success(id: request.id, try exportPage(request, isMasked: permission < .change)))
                 case .auditVerify: return encode(.success(id: request.id, try reader.verifyAuditChain()))
-                case .sources: return encode(.success(id: request.id, try sourceStatuses()))
+                case .sources: return encode(.success(id: request.id, try sourceStatuses(from: reader)))
                 case .quarantineList: return encode(.success(id: request.id, try quarantineEntries(request)))
                 case .quarantineShow: return encode(.success(id: request.id, try quarantineItem(request)))
                 case .caseWhy: return encode(.success(id: request.id, try explainCase(request)))
@@ -163,7 +171,15 @@ final class ControlHandler: @unchecked Sendable {
     }
 
     private func status() throws -> StatusReport {
-        let counts = try reader.caseCounts()
+        // Kept counts in one read transaction, so they agree; the next deadline from the scheduler's published
+        // value, not through the store queue, which an intake batch may hold for a while.
+        let reader = statusReader
+        let (counts, complaints, overdue, sources) = try reader.inReadTransaction {
+            (
+                try reader.caseCounts(), try reader.complaintCount(), try reader.overdueCount(),
+                try sourceStatuses(from: reader)
+            )
+        }
         let (snapshot, attempt) = rules.status
         return StatusReport(
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
@@ -174,11 +190,11 @@ final class ControlHandler: @unchecked Sendable {
                 routes: snapshot.ruleSet.routeLabels.count,
                 lastReload: ReloadOutcome(ok: attempt.isAccepted, at: attempt.at, errors: attempt.diagnostics)
             ),
-            complaints: try reader.complaintCount(),
+            complaints: complaints,
             cases: CaseCounts(byState: counts.byState, byAgency: counts.byAgency),
-            overdue: try reader.overdueCount(),
-            nextDeadline: storeQueue.sync { cases.nextDeadline },
-            sources: try sourceStatuses(),
+            overdue: overdue,
+            nextDeadline: cases.nextDeadline,
+            sources: sources,
             intakePaused: pollers.contains { $0.health.isWaitingForSpace },
             intakeError: pollers.lazy.map(\.health).first(where: \.isWaitingForSpace)?.lastError
         )
@@ -188,7 +204,7 @@ final class ControlHandler: @unchecked Sendable {
         MetricsCollector(version: version, sources: pollers.map(\.source.configuration.name)).families(
             counts: try reader.metricCounts(),
             rules: rules,
-            pendingDeadlines: storeQueue.sync { cases.pendingDeadlineCount },
+            pendingDeadlines: cases.pendingDeadlineCount,
             uptimeSeconds: Date().timeIntervalSince(startedAt)
         )
     }

@@ -7,8 +7,11 @@ import Synchronization
 
 /// Listens on the control socket and answers JSON-line requests, one connection per client.
 ///
-/// Bounded so that a stuck or hostile client cannot stall the daemon: at most `maximumConnections` at once,
+/// Bounded so that a stuck or hostile client cannot stall the daemon: at most `maximumConnections` served at once,
 /// requests of at most `maximumRequestBytes`, and `timeout` seconds of silence before a connection is closed.
+/// A burst of clients queues instead of failing: connections beyond the served ones wait, oldest first, for a
+/// serving thread (at most `maximumWaitingConnections`; past that a client is told "busy" at once and `aduanctl`
+/// retries briefly), and the listen backlog is the kernel's largest, so the accept loop never turns clients away.
 final class ControlServer: Sendable {
     /// Why the server could not start.
     struct Failure: Error, Sendable, CustomStringConvertible {
@@ -22,12 +25,23 @@ final class ControlServer: Sendable {
     private let handler: ControlHandler
     private let logger: Logger
     private let maximumConnections: Int
+    private let maximumWaitingConnections: Int
     private let maximumRequestBytes: Int
     private let timeout: Double
     private let acceptQueue = DispatchQueue(label: "aduan.control.accept")
     private let listener = Mutex<Listener?>(nil)
-    private let activeConnections = Mutex(0)
+    private let admission = Mutex(Admission())
 
+    /// Connections being served and those waiting for a serving thread, oldest first.
+    private struct Admission {
+        var serving = 0
+        var waiting: [Int32] = []
+    }
+
+    /// What to do with a newly accepted connection.
+    private enum Decision {
+        case serve, wait, refuse
+    }
     /// The listening socket, its accept source and the socket file's inode (to remove only our own file; `nil`
     /// for an inherited socket, whose file belongs to systemd).
     /// `@unchecked Sendable`: Dispatch sources are thread-safe, and the value moves once from `start` to `stop`.
@@ -47,6 +61,7 @@ final class ControlServer: Sendable {
         handler: ControlHandler,
         logger: Logger,
         maximumConnections: Int = 32,
+        maximumWaitingConnections: Int = 1_024,
         maximumRequestBytes: Int = 1 << 20,
         timeout: Double = 10
     ) {
@@ -55,6 +70,7 @@ final class ControlServer: Sendable {
         self.handler = handler
         self.logger = logger
         self.maximumConnections = maximumConnections
+        self.maximumWaitingConnections = maximumWaitingConnections
         self.maximumRequestBytes = maximumRequestBytes
         self.timeout = timeout
     }
@@ -83,7 +99,7 @@ final class ControlServer: Sendable {
             _ = try UnixSocket.withAddress(path) { address, length in
                 try retryingOnInterrupt("bind \(path)") { bind(descriptor, address, length) }
             }
-            try retryingOnInterrupt("listen") { listen(descriptor, 64) }
+            try retryingOnInterrupt("listen") { listen(descriptor, SOMAXCONN) }
         } catch {
             throw Failure(description: "cannot listen on \(path): \(error)")
         }
@@ -111,6 +127,11 @@ final class ControlServer: Sendable {
         taken.source.cancel()
         acceptQueue.sync {}
         close(taken.descriptor)
+        let waiting = admission.withLock { admission in
+            defer { admission.waiting.removeAll() }
+            return admission.waiting
+        }
+        for connection in waiting { close(connection) }
         var status = stat()
         if let inode = taken.inode, stat(path, &status) == 0, status.st_ino == inode {
             unlink(path)
@@ -124,28 +145,43 @@ final class ControlServer: Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            let admitted = activeConnections.withLock { active -> Bool in
-                guard active < maximumConnections else { return false }
-                active += 1
-                return true
+            let decision = admission.withLock { admission -> Decision in
+                if admission.serving < maximumConnections {
+                    admission.serving += 1
+                    return .serve
+                }
+                guard admission.waiting.count < maximumWaitingConnections else { return .refuse }
+                admission.waiting.append(connection)
+                return .wait
             }
-            guard admitted else {
-                refuse(
-                    connection,
-                    ControlError(.busy, "aduand has \(maximumConnections) control connections open; try again")
-                )
+            switch decision {
+            case .serve: startServing(connection)
+            case .wait: continue
+            case .refuse:
+                let open = maximumConnections + maximumWaitingConnections
+                refuse(connection, ControlError(.busy, "aduand has \(open) control connections open; try again"))
                 close(connection)
-                continue
             }
-            // One thread per connection, not a Dispatch queue: connections block in recv(2), and libdispatch on
-            // Linux does not add workers for blocked ones, so a few silent clients would starve all others.
-            let thread = Thread { [self] in
-                serve(connection)
-                activeConnections.withLock { $0 -= 1 }
-            }
-            thread.name = "aduan.control.connection"
-            thread.start()
         }
+    }
+
+    /// Serves `first`, then each waiting connection in turn, until none waits.
+    private func startServing(_ first: Int32) {
+        // One thread per served connection, not a Dispatch queue: connections block in recv(2), and libdispatch on
+        // Linux does not add workers for blocked ones, so a few silent clients would starve all others.
+        let thread = Thread { [self] in
+            var next: Int32? = first
+            while let connection = next {
+                serve(connection)
+                next = admission.withLock { admission -> Int32? in
+                    guard admission.waiting.isEmpty else { return admission.waiting.removeFirst() }
+                    admission.serving -= 1
+                    return nil
+                }
+            }
+        }
+        thread.name = "aduan.control.connection"
+        thread.start()
     }
 
     private func serve(_ connection: Int32) {

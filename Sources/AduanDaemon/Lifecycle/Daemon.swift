@@ -71,9 +71,11 @@ public final class Daemon: @unchecked Sendable {
         rules = RuleSetHolder(ruleSet, loadedAt: now)
         let isFirstStart = access(configuration.databasePath, F_OK) != 0
         let reader: StoreReader
+        let statusReader: StoreReader
         do {
             store = try Store(path: configuration.databasePath)
             reader = try StoreReader(path: configuration.databasePath)
+            statusReader = try StoreReader(path: configuration.databasePath)
             try store.write { try $0.saveRuleSnapshot(hash: ruleSet.hash, files: ruleSet.sources, at: now) }
         } catch {
             throw StartFailure(
@@ -133,6 +135,7 @@ public final class Daemon: @unchecked Sendable {
         )
         handler = ControlHandler(
             reader: reader,
+            statusReader: statusReader,
             cases: cases,
             reloader: reloader,
             storeQueue: storeQueue,

@@ -1,5 +1,6 @@
 public import Dispatch
 public import Foundation
+import Synchronization
 
 /// Calls a handler for each deadline when it falls due, using a ``DeadlineHeap`` and one wall-clock timer armed
 /// for the earliest deadline.
@@ -39,6 +40,16 @@ public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Senda
     private var heap = DeadlineHeap<Key>()
     private var state = State.idle
     private var isFiring = false
+    /// The earliest due and the count after the last change, for readers on other threads (``published``).
+    private let publication = Mutex(Publication(nextDue: nil, count: 0))
+
+    /// What the scheduler holds, as of its last change on `queue`.
+    public struct Publication: Sendable, Hashable {
+        /// The earliest scheduled due, or `nil` when nothing is scheduled.
+        public var nextDue: Date?
+        /// The number of scheduled deadlines.
+        public var count: Int
+    }
 
     /// Creates a scheduler; nothing fires until ``fireDue()`` or ``start()``.
     ///
@@ -78,10 +89,22 @@ public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Senda
         return heap.nextDue
     }
 
+    /// The earliest due and the count as of the last change, readable from any thread without waiting for `queue`
+    /// (which may be busy with a 1,000-item intake batch): `aduanctl status` reads it.
+    public var published: Publication {
+        publication.withLock { $0 }
+    }
+
+    private func publish() {
+        let current = Publication(nextDue: heap.nextDue, count: heap.count)
+        publication.withLock { $0 = current }
+    }
+
     /// Schedules `key` at `due`, replacing its previous deadline; a due in the past fires on the next pass.
     public func schedule(_ key: Key, at due: Date) {
         assertOnQueue()
         heap.schedule(key, at: due)
+        publish()
         rearmIfEarliestChanged()
     }
 
@@ -89,7 +112,10 @@ public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Senda
     @discardableResult
     public func cancel(_ key: Key) -> Bool {
         assertOnQueue()
-        defer { rearmIfEarliestChanged() }
+        defer {
+            publish()
+            rearmIfEarliestChanged()
+        }
         return heap.cancel(key)
     }
 
@@ -98,6 +124,7 @@ public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Senda
     public func load(_ entries: some Sequence<(Key, Date)>) {
         assertOnQueue()
         heap.load(entries)
+        publish()
         rearmIfEarliestChanged()
     }
 
@@ -117,6 +144,7 @@ public final class DeadlineScheduler<Key: Hashable & Sendable>: @unchecked Senda
             handled += 1
         }
         isFiring = false
+        publish()
         if handled == limit, case .running(let timer, _) = state, let next = heap.nextDue, next <= now {
             timer.schedule(wallDeadline: .now(), leeway: leeway)
             state = .running(timer: timer, armedDue: next)

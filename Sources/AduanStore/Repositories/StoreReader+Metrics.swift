@@ -1,12 +1,12 @@
-/// The counts behind `aduanctl metrics`, each one indexed query (checked with EXPLAIN QUERY PLAN).
+/// The counts behind `aduanctl metrics`: indexed queries (checked with EXPLAIN QUERY PLAN) and kept counts.
 extension StoreReader {
     /// Counts of the store for monitoring, read in one snapshot.
     public struct MetricCounts: Sendable, Hashable {
         /// Complaints stored, per source (`UNIQUE (source, external_id)`'s index covers it).
         public var complaintsBySource: [String: Int] = [:]
-        /// Cases per state and agency (`""` for unrouted), from the `cases_agency_state` index.
+        /// Cases per state and agency (`""` for unrouted), from the `case_counts` table.
         public var casesByStateAndAgency: [CaseGroup: Int] = [:]
-        /// Overdue cases per agency (`""` for unrouted), from the partial `cases_overdue` index.
+        /// Overdue cases per agency (`""` for unrouted), from the `case_counts` table.
         public var overdueByAgency: [String: Int] = [:]
         /// Each polled source's health.
         public var sources: [SourceHealth] = []
@@ -27,17 +27,13 @@ extension StoreReader {
             try database.query("SELECT source, count(*) FROM complaints GROUP BY source") { row in
                 counts.complaintsBySource[row[0]] = row[1]
             }
-            let casesSQL = "SELECT state, coalesce(agency, ''), count(*) FROM cases GROUP BY agency, state"
-            try database.query(casesSQL) { row in
-                counts.casesByStateAndAgency[CaseGroup(state: row[0], agency: row[1])] = row[2]
+            // The counts the store's triggers keep, not a count of the cases (CountsMigration).
+            try database.query("SELECT state, agency, cases, overdue FROM case_counts WHERE cases > 0") { row in
+                let agency: String = row[1]
+                counts.casesByStateAndAgency[CaseGroup(state: row[0], agency: agency)] = row[2]
+                let overdue: Int = row[3]
+                if overdue > 0 { counts.overdueByAgency[agency, default: 0] += overdue }
             }
-            // Left alone, SQLite walks cases_agency_state for the grouping and looks every case up; the overdue
-            // cases are few, so reading them through their partial index and sorting them is the cheap plan.
-            let overdueSQL = """
-                SELECT coalesce(agency, ''), count(*) FROM cases INDEXED BY cases_overdue
-                WHERE overdue_at IS NOT NULL GROUP BY agency
-                """
-            try database.query(overdueSQL) { row in counts.overdueByAgency[row[0]] = row[1] }
             counts.sources = try sourceHealth()
             return counts
         }

@@ -23,29 +23,35 @@ public final class StoreReader {
         try Schema.migrator.requireCurrentSchema(database)
     }
 
+    /// Runs `body`'s queries in one read transaction, so that what they read agrees (one committed state).
+    public func inReadTransaction<Value>(_ body: () throws -> Value) throws -> Value {
+        try database.inTransaction(.deferred, body)
+    }
+
     /// How many cases, open and closed, are in each state and with each agency; unrouted cases count by state only.
+    ///
+    /// Read from the counts the store's triggers keep (`case_counts`), not counted: a few dozen rows at any size.
     public func caseCounts() throws -> (byState: [String: Int], byAgency: [String: Int]) {
-        try database.inTransaction(.deferred) {
-            var byState: [String: Int] = [:]
-            try database.query("SELECT state, count(*) FROM cases GROUP BY state") { row in
-                byState[row[0]] = row[1]
-            }
-            var byAgency: [String: Int] = [:]
-            try database.query("SELECT agency, count(*) FROM cases WHERE agency IS NOT NULL GROUP BY agency") { row in
-                byAgency[row[0]] = row[1]
-            }
-            return (byState, byAgency)
+        var byState: [String: Int] = [:]
+        var byAgency: [String: Int] = [:]
+        try database.query("SELECT state, agency, cases FROM case_counts WHERE cases > 0") { row in
+            let state: String = row[0]
+            let agency: String = row[1]
+            let cases: Int = row[2]
+            byState[state, default: 0] += cases
+            if !agency.isEmpty { byAgency[agency, default: 0] += cases }
         }
+        return (byState, byAgency)
     }
 
-    /// How many open cases are past a deadline (or were marked overdue).
+    /// How many cases are past a deadline (or were marked overdue), from the counts the store's triggers keep.
     public func overdueCount() throws -> Int {
-        try database.scalar("SELECT count(*) FROM cases WHERE overdue_at IS NOT NULL") ?? 0
+        try database.scalar("SELECT coalesce(sum(overdue), 0) FROM case_counts") ?? 0
     }
 
-    /// How many complaints are stored.
+    /// How many complaints are stored, from the count the store's triggers keep.
     public func complaintCount() throws -> Int {
-        try database.scalar("SELECT count(*) FROM complaints") ?? 0
+        try database.scalar("SELECT n FROM row_counts WHERE name = 'complaints'") ?? 0
     }
 
     /// The cases that pass `filter`, oldest complaint first.

@@ -21,6 +21,9 @@ enum Schema {
         migrator.register("one pending deadline per case: cases.next_due_at") { database in
             try database.executeScript(version6)
         }
+        migrator.register("case and complaint counts kept by triggers") { database in
+            try database.executeScript(CountsMigration.script)
+        }
         return migrator
     }()
 

@@ -54,7 +54,8 @@ struct EscalationEndToEndTests {
         func noticeFile() -> String? {
             let folder = state + "/outbox/dpupr"
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            return names.map { folder + "/" + $0 }.first { path in
+            // Not a file still being written (`.name.tmp`, renamed into place when whole).
+            return names.filter { !$0.hasPrefix(".") }.map { folder + "/" + $0 }.first { path in
                 (try? String(contentsOfFile: path, encoding: .utf8))?.contains(#""purpose":"notice""#) == true
             }
         }

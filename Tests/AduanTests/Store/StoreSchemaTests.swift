@@ -19,8 +19,9 @@ struct StoreSchemaTests {
             }
             #expect(
                 tables == [
-                    "applied_updates", "cases", "clocks", "complaints", "deliveries", "escalation_steps", "events",
-                    "reporters", "rule_snapshots", "source_cursors", "store_secrets",
+                    "applied_updates", "case_counts", "cases", "clocks", "complaints", "deliveries",
+                    "escalation_steps", "events", "reporters", "row_counts", "rule_snapshots", "source_cursors",
+                    "store_secrets",
                 ]
             )
         }
@@ -68,10 +69,11 @@ struct StoreSchemaTests {
         try StoreTestFixtures.withDatabasePath { path in
             try Store(path: path).close()
             let database = try Database(path: path, mode: .readWrite)
-            try database.execute("PRAGMA user_version = 7")
+            let newer = Schema.migrator.knownVersion + 1
+            try database.execute("PRAGMA user_version = \(newer)")
             database.close()
             let expected =
-                "database schema version 7 is newer than this aduand (knows \(Schema.migrator.knownVersion)): "
+                "database schema version \(newer) is newer than this aduand (knows \(Schema.migrator.knownVersion)): "
                 + "upgrade aduand or restore a backup"
             let storeError = try #require(throws: StoreError.self) { try Store(path: path) }
             #expect(storeError.description == expected)
