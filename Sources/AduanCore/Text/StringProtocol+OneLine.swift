@@ -7,7 +7,7 @@ extension StringProtocol {
         var escaped = ""
         for scalar in unicodeScalars {
             switch scalar.properties.generalCategory {
-            case .control, .lineSeparator, .paragraphSeparator: escaped += scalar.escaped(asASCII: false)
+            case .control, .lineSeparator, .paragraphSeparator: escaped += scalar.escaped(asASCII: true)
             default: escaped.unicodeScalars.append(scalar)
             }
         }
