@@ -5,10 +5,11 @@ public struct CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, and how to fix it where that helps.
     public let reason: String
 
-    /// Creates an error for the record that starts on `line`.
+    /// Creates an error for the record that starts on `line`; control characters of quoted input are escaped so that
+    /// it stays one line.
     public init(line: Int, reason: String) {
         self.line = line
-        self.reason = reason
+        self.reason = reason.escapingControlCharacters
     }
 
     /// `line 4: …`.

@@ -11,9 +11,10 @@ public struct CalendarError: Error, Sendable, Hashable, CustomStringConvertible 
     /// What is wrong, and how to fix it when there is an obvious fix.
     public var message: String
 
-    /// Creates an error at an optional position.
+    /// Creates an error at an optional position; control characters of quoted input are escaped so that it stays one
+    /// line.
     public init(_ message: String, path: String? = nil, line: Int? = nil, column: Int? = nil) {
-        self.message = message
+        self.message = message.escapingControlCharacters
         self.path = path
         self.line = line
         self.column = column

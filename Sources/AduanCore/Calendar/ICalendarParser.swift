@@ -151,6 +151,11 @@ struct ICalendarParser {
         else {
             throw CalendarError("DURATION '\(line.value)' is not a whole number of days (P1D, P2W)", line: line.line)
         }
-        return unit == "W" ? count * 7 : count
+        // Checked here, before any arithmetic: a count near Int.max overflowed `* 7` and `start + days` (fuzzing).
+        let days = unit == "W" ? count.multipliedReportingOverflow(by: 7) : (partialValue: count, overflow: false)
+        guard !days.overflow, days.partialValue <= Self.longestEventDays else {
+            throw CalendarError("DURATION '\(line.value)' is more than a year; check it", line: line.line)
+        }
+        return days.partialValue
     }
 }

@@ -5,9 +5,9 @@ public struct MailParseError: Error, Sendable, Hashable, CustomStringConvertible
     /// The message's Message-ID (without angle brackets), when the header could be read.
     public var messageID: String?
 
-    /// Creates an error.
+    /// Creates an error; control characters of quoted input are escaped so that it stays one line.
     public init(_ description: String, messageID: String? = nil) {
-        self.description = description
+        self.description = description.escapingControlCharacters
         self.messageID = messageID
     }
 }

@@ -13,8 +13,9 @@ public enum Open311Error: Error, Sendable, Hashable, CustomStringConvertible {
                 message.code.map { "\($0) \(message.description)" } ?? message.description
             }
             return "the Open311 server answered with an error: \(text.joined(separator: "; "))"
+                .escapingControlCharacters
         case .invalidResponse(let reason):
-            return "not a GeoReport v2 response: \(reason)"
+            return "not a GeoReport v2 response: \(reason)".escapingControlCharacters
         }
     }
 }

@@ -250,9 +250,9 @@ public struct SpoolItemError: Error, Sendable, Hashable, CustomStringConvertible
     /// The item's `id`, when it could be read.
     public var id: String?
 
-    /// Creates an error.
+    /// Creates an error; control characters of quoted input are escaped so that it stays one line.
     public init(_ description: String, id: String? = nil) {
-        self.description = description
+        self.description = description.escapingControlCharacters
         self.id = id
     }
 }

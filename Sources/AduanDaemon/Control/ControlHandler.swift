@@ -73,19 +73,9 @@ final class ControlHandler: @unchecked Sendable {
     /// Answers one request line with one response line (without its newline).
     func respond(to line: [UInt8], from peer: PeerIdentity?) -> [UInt8] {
         let request: ControlRequest
-        do {
-            request = try ControlCoding.makeDecoder().decode(ControlRequest.self, from: Data(line))
-        } catch {
-            let operations = ControlOperation.allCases.map(\.rawValue).joined(separator: ", ")
-            return encode(
-                ControlResponse<ControlEmptyResult>.failure(
-                    id: nil,
-                    ControlError(
-                        .badRequest,
-                        "not a request: expected {\"op\": one of \(operations)}; \(Self.describe(error))"
-                    )
-                )
-            )
+        switch ControlRequest.decode(line: line) {
+        case .success(let decoded): request = decoded
+        case .failure(let error): return encode(ControlResponse<ControlEmptyResult>.failure(id: nil, error))
         }
         let permission = authorizer.permission(for: peer)
         let needed: ControlAuthorizer.Permission = request.op.isChange ? .change : .read
@@ -335,16 +325,6 @@ final class ControlHandler: @unchecked Sendable {
             return Array(try ControlCoding.makeEncoder().encode(response))
         } catch {
             return Array(#"{"ok":false,"error":{"code":"internal","message":"cannot encode the response"}}"#.utf8)
-        }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.dataCorrupted(let context): context.debugDescription
-        case DecodingError.keyNotFound(let key, _): "missing '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
-        default: "\(error)"
         }
     }
 }

@@ -56,6 +56,14 @@ extension RuleChecker {
         switch value.kind {
         case .invalid:
             return nil
+        case .duration(let amount, let unit) where amount > Self.longestAmount(of: unit.workingDurationUnit):
+            diagnostics.append(
+                .error(
+                    "\(what) is more than ten years, found '\(amount) \(unit.rawValue)'",
+                    at: value.location,
+                    help: "write e.g. '\(example)'"
+                )
+            )
         case .duration(let amount, let unit) where amount > 0:
             return WorkingDuration(amount, unit.workingDurationUnit)
         case .duration(let amount, let unit):
@@ -84,5 +92,15 @@ extension RuleChecker {
             )
         }
         return nil
+    }
+
+    /// Ten years in `unit`: longer is a typo, and amounts near `Int.max` overflowed the deadline arithmetic or
+    /// walked working days for ever (found by fuzzing).
+    private static func longestAmount(of unit: WorkingDuration.Unit) -> Int {
+        switch unit {
+        case .minutes: 10 * 366 * 24 * 60
+        case .hours, .workingHours: 10 * 366 * 24
+        case .days, .workingDays: 10 * 366
+        }
     }
 }

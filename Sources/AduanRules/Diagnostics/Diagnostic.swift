@@ -1,3 +1,5 @@
+import AduanCore
+
 /// An error or warning about a source file, with its position and, when there is one, a suggested fix.
 public struct Diagnostic: Sendable, Hashable {
     /// How serious a diagnostic is.
@@ -17,12 +19,13 @@ public struct Diagnostic: Sendable, Hashable {
     /// A suggested fix (`did you mean 'route'?`), if any.
     public var help: String?
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic; control characters of quoted names and text (a `\r` escape in a label) are escaped so
+    /// that the message and the help stay one line each.
     public init(severity: Severity, location: SourceLocation, message: String, help: String? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.help = help
+        self.message = message.escapingControlCharacters
+        self.help = help?.escapingControlCharacters
     }
 
     /// An error at `location`.
