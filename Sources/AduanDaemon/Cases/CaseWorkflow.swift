@@ -173,17 +173,7 @@ struct CaseWorkflow {
     mutating func forward(caseID: Int64, to agency: String, actor: String, note: String?) throws -> CaseSummary {
         let target = try requireAgency(agency)
         let summary = try requireCase(caseID, allowedTo: .notOurAuthority, action: "forward")
-        guard summary.agency != target.id else {
-            throw WorkflowError(kind: .invalidTransition, description: "case \(caseID) is already with \(target.id)")
-        }
-        try transaction.updateCaseRouting(
-            caseID: caseID,
-            agency: target.id,
-            priority: summary.priority,
-            respondBy: summary.respondBy,
-            at: now
-        )
-        let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
+        let reason = try changeAgency(caseID, summary: summary, to: target, note: note)
         let event = try finish(caseID, summary: summary, as: .notOurAuthority, actor: actor, reason: reason)
         // The agency it is forwarded to gets the case, so that the forward reaches someone.
         try queueDelivery(caseID: caseID, eventID: event, agency: target.id, purpose: .assignment, reason: reason)
@@ -202,6 +192,19 @@ struct CaseWorkflow {
                     "cannot assign case \(caseID): it is \(summary.state.rawValue); only open cases change agency"
             )
         }
+        let reason = try changeAgency(caseID, summary: summary, to: target, note: note)
+        let event = try record(caseID, "reassigned", actor: actor, reason)
+        try queueDelivery(caseID: caseID, eventID: event, agency: target.id, purpose: .assignment, reason: reason)
+        return try requireSummary(caseID)
+    }
+
+    /// Makes `target` the case's agency (refused when it already is) and returns the history's reason line.
+    private func changeAgency(
+        _ caseID: Int64,
+        summary: CaseSummary,
+        to target: RuleSet.Agency,
+        note: String?
+    ) throws -> String {
         guard summary.agency != target.id else {
             throw WorkflowError(kind: .invalidTransition, description: "case \(caseID) is already with \(target.id)")
         }
@@ -212,10 +215,7 @@ struct CaseWorkflow {
             respondBy: summary.respondBy,
             at: now
         )
-        let reason = "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
-        let event = try record(caseID, "reassigned", actor: actor, reason)
-        try queueDelivery(caseID: caseID, eventID: event, agency: target.id, purpose: .assignment, reason: reason)
-        return try requireSummary(caseID)
+        return "from \(summary.agency ?? "-") to \(target.id) (\(target.name))" + (note.map { ": " + $0 } ?? "")
     }
 
     /// Nothing more will happen (diarsipkan): every clock stops and its escalation steps are called off.

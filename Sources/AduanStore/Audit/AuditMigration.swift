@@ -61,17 +61,7 @@ enum AuditMigration {
             // Read a batch, then write it: updating rows under an open cursor over the same table is not defined.
             var links: [(id: Int64, hash: String)] = []
             try database.query(batchSQL, [previous.id, batchSize]) { row in
-                let record = AuditRecord(
-                    id: row[0],
-                    caseID: row[1],
-                    at: row[2],
-                    actor: row[3],
-                    kind: row[4],
-                    fromState: row[5],
-                    toState: row[6],
-                    reason: row[7],
-                    data: row[8]
-                )
+                let record = AuditRecord(row: row)
                 previous = EventChain.Head(id: record.id, hash: record.chainHash(after: previous.hash))
                 links.append((record.id, Hex.string(previous.hash)))
             }

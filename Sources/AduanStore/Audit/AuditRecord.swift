@@ -40,3 +40,20 @@ struct AuditRecord {
         return SHA256.hash(bytes)
     }
 }
+
+extension AuditRecord {
+    /// The record in a row whose first columns are id, case_id, at, actor, kind, from_state, to_state, reason, data.
+    init(row: Row) {
+        self.init(
+            id: row[0],
+            caseID: row[1],
+            at: row[2],
+            actor: row[3],
+            kind: row[4],
+            fromState: row[5],
+            toState: row[6],
+            reason: row[7],
+            data: row[8]
+        )
+    }
+}

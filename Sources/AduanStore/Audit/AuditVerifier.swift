@@ -27,17 +27,7 @@ enum AuditVerifier {
         var suspect: Suspect?
         var broken: (id: Int64, problem: String)?
         func check(_ row: Row) throws {
-            let record = AuditRecord(
-                id: row[0],
-                caseID: row[1],
-                at: row[2],
-                actor: row[3],
-                kind: row[4],
-                fromState: row[5],
-                toState: row[6],
-                reason: row[7],
-                data: row[8]
-            )
+            let record = AuditRecord(row: row)
             let recordedHash = (row[9] as String?).flatMap(Hex.bytes)
             if let suspect {
                 let linksToSuspect = recordedHash == record.chainHash(after: suspect.recordedHash)
