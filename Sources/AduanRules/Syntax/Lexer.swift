@@ -148,7 +148,8 @@ struct Lexer {
 
     private mutating func lexString(start: SourceLocation) {
         advance()
-        let contentStart = position
+        // Where the scalars copied one for one into `text` begin: after the last escape.
+        var literalStart = position
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek(), scalar != "\n" else {
@@ -159,7 +160,7 @@ struct Lexer {
                         help: "add '\"' before the end of the line; write '\\\"' for a quote inside a string"
                     )
                 )
-                giveBackClosingBrackets(of: &text, contentStart: contentStart)
+                giveBackClosingBrackets(of: &text, literalStart: literalStart)
                 break
             }
             if scalar == "\"" {
@@ -168,6 +169,7 @@ struct Lexer {
             }
             if scalar == "\\" {
                 lexEscape(into: &text)
+                literalStart = position
             } else {
                 text.append(scalar)
                 advance()
@@ -178,11 +180,12 @@ struct Lexer {
 
     /// An unterminated string most likely lacks its quote just before the brackets that end the line
     /// (`to = "x }`); leaving those brackets to the parser keeps the blocks balanced and the errors few.
-    private mutating func giveBackClosingBrackets(of text: inout String.UnicodeScalarView, contentStart: Int) {
+    ///
+    /// Only brackets copied as they are (after `literalStart`) are given back: an escape's scalars do not match the
+    /// text one for one, and `"\u{)] }` once removed more scalars than the text held (found by fuzzing).
+    private mutating func giveBackClosingBrackets(of text: inout String.UnicodeScalarView, literalStart: Int) {
         var end = position
-        while end > contentStart, [" ", "\t", "\r", "}", "]", ")"].contains(scalars[end - 1]),
-            end - 2 < contentStart || scalars[end - 2] != "\\"
-        {
+        while end > literalStart, [" ", "\t", "\r", "}", "]", ")"].contains(scalars[end - 1]) {
             end -= 1
         }
         guard scalars[end..<position].contains(where: { $0 == "}" || $0 == "]" || $0 == ")" }) else { return }

@@ -7,7 +7,8 @@ import Testing
 
 /// The inputs the libFuzzer runs (Tests/Fuzz) found, cut down by hand: refusals printed on more than one line,
 /// because the message quoted a control character or line separator of the input as it was; durations near
-/// `Int.max` crashed on overflow or never finished.
+/// `Int.max` crashed on overflow or never finished; an unterminated string ending in a broken escape crashed the
+/// lexer.
 @Suite("inputs found by fuzzing")
 struct FuzzFindingsTests {
     @Test("an iCalendar line with a vertical tab is refused on one line that shows the tab")
@@ -131,5 +132,16 @@ struct FuzzFindingsTests {
         let result = RuleLoader.compile([RuleFile(path: "fuzz.rules", text: text)])
         #expect(result.ruleSet == nil)
         #expect(result.diagnostics.contains { $0.message.contains("is more than ten years") }, "\(result.diagnostics)")
+    }
+
+    @Test("an unterminated string whose \\u{ escape swallows the closing brackets is a diagnostic, not a crash")
+    func rulesUnterminatedEscape() {
+        let text = #"""
+            list "jalan" { phrases = ["\u{)] }
+            otherwise { to = "dpupr" }
+            """#
+        let (document, diagnostics) = SyntaxParser.parse(text, path: "fuzz.rules")
+        #expect(diagnostics.map(\.message).contains("unterminated string"), "\(diagnostics)")
+        #expect(document.blocks.first?.kind == "list")
     }
 }
