@@ -203,9 +203,10 @@ final class Database {
     /// Lends `body` the cached statement for `sql`, preparing it on first use, and resets it afterwards.
     private func withStatement<Result>(_ sql: String, _ body: (Statement) throws -> Result) throws -> Result {
         let statement: Statement
-        if let cached = statements[sql], !cached.isInUse {
+        let cached = statements[sql]
+        if let cached, !cached.isInUse {
             statement = cached
-        } else if statements[sql] == nil {
+        } else if cached == nil {
             statement = try Statement(connection: openConnection(), sql: sql, isPersistent: true)
             statements[sql] = statement
         } else {
