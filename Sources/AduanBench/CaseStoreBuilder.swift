@@ -7,8 +7,9 @@ import Foundation
 /// would take minutes through).
 ///
 /// Every case is open, dispatched or in progress, as the bundled rules leave one: respond and resolve clocks
-/// running and the five steps of the `standar` ladder to come (7 pending deadlines); 5 % are overdue (respond clock
-/// breached, the two steps up to the respond deadline fired, `overdue_at` set). Each case's `next_due_at` is the
+/// running and the five steps of the `standar` ladder to come (7 pending deadlines; planned steps have no rows); 5 %
+/// are overdue (respond clock breached, the two steps up to the respond deadline fired and stored, `overdue_at`
+/// set). Each case's `next_due_at` is the
 /// earliest of its pending ones, as the daemon keeps it. Every pending due lies ahead, so
 /// nothing falls due while a benchmark runs.
 struct CaseStoreBuilder {
@@ -117,15 +118,18 @@ struct CaseStoreBuilder {
                 ("notify(\"inspektorat\")", respondDue + 2 * day), ("notify(\"agency-head\")", resolveDue),
                 ("raise(\"P1\")", resolveDue + 5 * day),
             ]
+            // As the daemon stores them: planned steps are derived from the rules, fired ones are rows.
             for (position, ladderStep) in ladder.enumerated() {
-                let isFired = isOverdue && position < 2
+                guard isOverdue && position < 2 else {
+                    pending += 1
+                    continue
+                }
                 step.bind(id, at: 1)
                 step.bind(Int64(position), at: 2)
                 step.bind(ladderStep.action, at: 3)
                 step.bind(ladderStep.due, at: 4)
-                step.bind(isFired ? receivedAt + 5 * day : nil, at: 5)
+                step.bind(receivedAt + 5 * day, at: 5)
                 try step.run()
-                if !isFired { pending += 1 }
             }
             if isOverdue { overdue += 1 }
         }

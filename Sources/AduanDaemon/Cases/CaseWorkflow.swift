@@ -291,11 +291,13 @@ struct CaseWorkflow {
     /// A case's running, not yet breached clocks and unfired steps with a due, earliest first (clocks before steps
     /// at the same time, steps in ladder order).
     private func pendingDeadlines(caseID: Int64) throws -> [(item: PendingDeadline, due: Date)] {
+        guard let summary = try transaction.caseSummary(caseID: caseID) else { return [] }
+        let clocks = try transaction.clocks(caseID: caseID)
         var pending: [(item: PendingDeadline, due: Date)] = []
-        for clock in try transaction.clocks(caseID: caseID) where clock.isPending {
+        for clock in clocks where clock.isPending {
             if let due = clock.dueAt { pending.append((.clock(clock.kind), due)) }
         }
-        for step in try transaction.steps(caseID: caseID).sorted(by: { $0.step < $1.step }) where step.firedAt == nil {
+        for step in try plan(caseID: caseID, priority: summary.priority, clocks: clocks).pending {
             if let due = step.dueAt { pending.append((.step(escalation: step.escalation, index: step.step), due)) }
         }
         // The position breaks ties, so that clocks stay ahead of steps, and steps in ladder order.
@@ -328,27 +330,37 @@ struct CaseWorkflow {
 
     private mutating func stepReached(caseID: Int64, escalation: String, index: Int) throws {
         guard let ladder = ruleSet.escalation(named: escalation), ladder.steps.indices.contains(index),
-            let status = try transaction.steps(caseID: caseID).first(where: {
-                $0.escalation == escalation && $0.step == index
-            }),
-            status.firedAt == nil, let due = status.dueAt, due <= now,
-            let summary = try transaction.caseSummary(caseID: caseID)
+            let summary = try transaction.caseSummary(caseID: caseID),
+            let status = try plan(
+                caseID: caseID,
+                priority: summary.priority,
+                clocks: transaction.clocks(caseID: caseID)
+            )
+            .steps.first(where: { $0.escalation == escalation && $0.step == index }),
+            status.firedAt == nil, let due = status.dueAt, due <= now
         else { return }
         let step = ladder.steps[index]
         if step.isQuietOutsideWorkingHours, !calendar.isWorkingTime(now) {
             let opening = calendar.nextOpening(atOrAfter: now)
-            try transaction.saveStep(
+            try transaction.postponeStep(
                 caseID: caseID,
                 escalation: escalation,
                 step: index,
                 action: status.action,
-                dueAt: opening
+                to: opening
             )
             return
         }
-        guard try transaction.markStepFired(caseID: caseID, escalation: escalation, step: index, at: now) else {
-            return
-        }
+        guard
+            try transaction.markStepFired(
+                caseID: caseID,
+                escalation: escalation,
+                step: index,
+                action: status.action,
+                dueAt: due,
+                at: now
+            )
+        else { return }
         let stepName = "escalation \"\(escalation)\" step \(index + 1)"
         switch step.action {
         case .notify(let target):
@@ -485,9 +497,9 @@ struct CaseWorkflow {
         return event
     }
 
-    /// Stores every step of the case's ladder with its due time from its anchor clock, then the case's next due
-    /// (its earliest pending clock or step) for the scheduler; steps whose clock is paused or stopped get no due
-    /// time, and fired steps are never touched again.
+    /// Replans a case's escalation steps after its clocks or its priority changed, and stores its next due (its
+    /// earliest pending clock or step) for the scheduler. Planned steps are derived, not stored: only the
+    /// postponements made for the old plan are dropped, and fired steps are never touched again.
     ///
     /// - Parameter clocks: every clock of the case, as just saved.
     private mutating func planSteps(
@@ -496,42 +508,24 @@ struct CaseWorkflow {
         clocks: [CaseClock],
         isNewCase: Bool = false
     ) throws {
-        let ladderName = priority.flatMap(ruleSet.priority(named:))?.escalation
-        let ladder = ladderName.flatMap(ruleSet.escalation(named:))
-        // A case opened in this transaction has no steps yet: intake skips the read.
-        let existing = isNewCase ? [] : try transaction.steps(caseID: caseID)
-        for status in existing where status.firedAt == nil && status.dueAt != nil && status.escalation != ladder?.name {
-            try transaction.saveStep(
-                caseID: caseID,
-                escalation: status.escalation,
-                step: status.step,
-                action: status.action,
-                dueAt: nil
-            )
-        }
-        var nextDue = clocks.filter(\.isPending).compactMap(\.dueAt).min()
-        guard let ladder else { return try storeNextDue(caseID, nextDue) }
-        for (index, step) in ladder.steps.enumerated() {
-            let stored = existing.first { $0.escalation == ladder.name && $0.step == index }
-            if stored?.firedAt != nil { continue }
-            let anchorDue = clocks.first { $0.kind == step.anchor && $0.isRunning }?.dueAt
-            let due = anchorDue.map { deadline in
-                step.isBeforeAnchor
-                    ? step.offset.subtracted(from: deadline, in: calendar)
-                    : step.offset.deadline(from: deadline, in: calendar)
-            }
-            if let due { nextDue = min(nextDue ?? due, due) }
-            // An unchanged step (a reload that moved nothing) costs no write.
-            if let stored, stored.dueAt == due, stored.action == step.action.description { continue }
-            try transaction.saveStep(
-                caseID: caseID,
-                escalation: ladder.name,
-                step: index,
-                action: step.action.description,
-                dueAt: due
-            )
-        }
-        try storeNextDue(caseID, nextDue)
+        // A case opened in this transaction has no step rows yet: intake skips the delete and the read.
+        if !isNewCase { try transaction.dropPostponedSteps(caseID: caseID) }
+        let plan =
+            isNewCase
+            ? EscalationPlan(priority: priority, clocks: clocks, recorded: [], ruleSet: ruleSet)
+            : try plan(caseID: caseID, priority: priority, clocks: clocks)
+        let dues = clocks.filter(\.isPending).compactMap(\.dueAt) + plan.pending.compactMap(\.dueAt)
+        try storeNextDue(caseID, dues.min())
+    }
+
+    /// The case's steps as planned from the rules in service and `clocks`, with its recorded ones.
+    private func plan(caseID: Int64, priority: String?, clocks: [CaseClock]) throws -> EscalationPlan {
+        EscalationPlan(
+            priority: priority,
+            clocks: clocks,
+            recorded: try transaction.steps(caseID: caseID),
+            ruleSet: ruleSet
+        )
     }
 
     /// Stores a case's next due and tells the scheduler when it changed, or always after the scheduler reported the

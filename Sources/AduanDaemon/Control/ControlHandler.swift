@@ -234,15 +234,20 @@ final class ControlHandler: @unchecked Sendable {
     /// A case; `isMasked` masks its reporter's personal data, for callers who may only read.
     private func caseDetail(_ request: ControlRequest, isMasked: Bool) throws -> CaseDetail {
         let id = try caseID(request)
-        guard var detail = try reader.caseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
+        guard var detail = try plannedCaseDetail(id: id) else { throw ControlError(.notFound, "no case \(id)") }
         if isMasked { detail.complaint.reporter = detail.complaint.reporter.map(PersonalDataMask.reporter) }
         detail.remainingSeconds = CaseClock.remainingSeconds(of: detail.clocks, at: Date(), on: rules.current.calendar)
         return detail
     }
 
+    /// A case as stored, with its escalation steps planned by the rules in service.
+    private func plannedCaseDetail(id: Int64) throws -> CaseDetail? {
+        try reader.caseDetail(id: id)?.withPlannedSteps(by: rules.current)
+    }
+
     private func explainCase(_ request: ControlRequest) throws -> CaseExplanation {
         let id = try caseID(request)
-        guard let detail = try reader.caseDetail(id: id), let record = try reader.routingRecord(caseID: id) else {
+        guard let detail = try plannedCaseDetail(id: id), let record = try reader.routingRecord(caseID: id) else {
             throw ControlError(.notFound, "no case \(id)")
         }
         return CaseExplanation.build(detail: detail, record: record, ruleSet: rules.current, now: Date())

@@ -66,17 +66,21 @@ public struct StoreTransaction {
             stopped_at = excluded.stopped_at, breached_at = excluded.breached_at
         """
 
-    // A step that already fired keeps its record: its due time no longer matters and it never fires again.
-    private static let saveStepSQL = """
+    // Steps are planned from the rules and the clocks, not stored; a step gets a row when it is postponed or
+    // fires. A step that already fired keeps its record: its due time no longer matters and it never fires again.
+    private static let postponeStepSQL = """
         INSERT INTO escalation_steps (case_id, escalation, step, action, due_at) VALUES (?1, ?2, ?3, ?4, ?5)
         ON CONFLICT (case_id, escalation, step) DO UPDATE SET action = excluded.action, due_at = excluded.due_at
         WHERE fired_at IS NULL
         """
 
     private static let markStepFiredSQL = """
-        UPDATE escalation_steps SET fired_at = ?4
-        WHERE case_id = ?1 AND escalation = ?2 AND step = ?3 AND fired_at IS NULL
+        INSERT INTO escalation_steps (case_id, escalation, step, action, due_at, fired_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (case_id, escalation, step) DO UPDATE SET fired_at = excluded.fired_at WHERE fired_at IS NULL
         """
+
+    private static let dropPostponementsSQL = "DELETE FROM escalation_steps WHERE case_id = ?1 AND fired_at IS NULL"
 
     private static let updateCaseRoutingSQL = """
         UPDATE cases SET agency = ?2, priority = ?3, respond_by = ?4, updated_at = ?5 WHERE id = ?1
@@ -241,7 +245,7 @@ public struct StoreTransaction {
         try CaseQueries.clocks(caseID: caseID, in: database)
     }
 
-    /// A case's escalation steps.
+    /// A case's recorded escalation steps: those that fired, and those postponed from their plan.
     public func steps(caseID: Int64) throws -> [EscalationStepStatus] {
         try CaseQueries.steps(caseID: caseID, in: database)
     }
@@ -260,15 +264,33 @@ public struct StoreTransaction {
         )
     }
 
-    /// Stores when an escalation step is due; a step that already fired is left as it is.
-    public func saveStep(caseID: Int64, escalation: String, step: Int, action: String, dueAt: Date?) throws {
-        try database.execute(Self.saveStepSQL, [caseID, escalation, step, action, dueAt?.unixSeconds])
+    /// Moves an escalation step's due time away from its plan (a quiet step waits for the next opening); a step
+    /// that already fired is left as it is.
+    public func postponeStep(caseID: Int64, escalation: String, step: Int, action: String, to dueAt: Date) throws {
+        try database.execute(Self.postponeStepSQL, [caseID, escalation, step, action, dueAt.unixSeconds])
     }
 
-    /// Records that a step fired; `false` when it had fired before (then its action must not run again).
-    public func markStepFired(caseID: Int64, escalation: String, step: Int, at: Date) throws -> Bool {
-        try database.execute(Self.markStepFiredSQL, [caseID, escalation, step, at.unixSeconds])
+    /// Records that a step due at `dueAt` fired; `false` when it had fired before (then its action must not run
+    /// again).
+    public func markStepFired(
+        caseID: Int64,
+        escalation: String,
+        step: Int,
+        action: String,
+        dueAt: Date?,
+        at: Date
+    ) throws -> Bool {
+        try database.execute(
+            Self.markStepFiredSQL,
+            [caseID, escalation, step, action, dueAt?.unixSeconds, at.unixSeconds]
+        )
         return database.changes == 1
+    }
+
+    /// Forgets a case's postponed steps, as its plan changes (clocks moved, priority raised, case closed); the
+    /// steps that fired stay recorded.
+    public func dropPostponedSteps(caseID: Int64) throws {
+        try database.execute(Self.dropPostponementsSQL, [caseID])
     }
 
     /// Sets a case's agency, priority and response deadline (after reassignment, a raise or a reload).

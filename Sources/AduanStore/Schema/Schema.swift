@@ -24,6 +24,9 @@ enum Schema {
         migrator.register("case and complaint counts kept by triggers") { database in
             try database.executeScript(CountsMigration.script)
         }
+        migrator.register("escalation steps planned from the rules, stored only once fired or postponed") { database in
+            try database.executeScript(version8)
+        }
         return migrator
     }()
 
@@ -230,4 +233,10 @@ enum Schema {
             )
         );
         """
+
+    // Planned escalation steps are derived from the rules and the case's clocks (the daemon's EscalationPlan), not
+    // stored: intake wrote five rows per case that only restated the ladder. What stays: fired steps, and unfired
+    // steps with a due time, which the plan reads as postponements (for rows written before, the due time is the
+    // plan's own until the case is next replanned, which drops them). Unfired steps without a due time say nothing.
+    private static let version8 = "DELETE FROM escalation_steps WHERE fired_at IS NULL AND due_at IS NULL;"
 }

@@ -1,7 +1,7 @@
 import AduanControl
 import AduanCore
 import AduanRules
-import AduanStore
+@testable import AduanStore
 import Foundation
 import Testing
 
@@ -135,6 +135,7 @@ struct CaseWorkflowTests {
 
         func detail(_ caseID: Int64) throws -> CaseDetail {
             try #require(try StoreReader(path: folder.file("aduan.db")).caseDetail(id: caseID))
+                .withPlannedSteps(by: rules.current)
         }
 
         /// A new service on the same store, as after a restart; with `downtimeUntil`, the clock moves while none runs.
@@ -167,6 +168,9 @@ struct CaseWorkflowTests {
                 Self.date("2026-03-04T16:00:00+07:00"), Self.date("2026-03-09T16:00:00+07:00"),
             ]
         )
+        // The steps are planned from the rules: intake stores no row for them until one fires.
+        let stored = try Database(path: harness.folder.file("aduan.db"), mode: .readOnly)
+        #expect(try stored.scalar("SELECT COUNT(*) FROM escalation_steps", as: Int.self) == 0)
     }
 
     @Test("a manual route waits in received on a 3-working-day verify clock; verify starts the respond clock")

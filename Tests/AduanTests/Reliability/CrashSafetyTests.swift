@@ -174,11 +174,12 @@ struct CrashSafetyTests {
         #expect(seen.count == ReliabilityFixture.expectedMails(of: Self.complaintCount), "seed \(seed)")
     }
 
-    /// Deadlines due more than two seconds ago that nothing handled: steps not fired, clocks not breached.
+    /// Deadlines due more than two seconds ago that nothing handled: open cases whose earliest pending clock or
+    /// step (`next_due_at`) lies in the past, and clocks not breached.
     static func overdueUnhandled(_ database: Database) throws -> Int {
         let cutoff = Int64(Date().timeIntervalSince1970) - 2
-        let steps = try database.scalar(
-            "SELECT COUNT(*) FROM escalation_steps WHERE fired_at IS NULL AND due_at IS NOT NULL AND due_at < ?1",
+        let cases = try database.scalar(
+            "SELECT COUNT(*) FROM cases WHERE next_due_at IS NOT NULL AND next_due_at < ?1",
             [cutoff],
             as: Int.self
         )
@@ -190,7 +191,7 @@ struct CrashSafetyTests {
             [cutoff],
             as: Int.self
         )
-        return (steps ?? 0) + (clocks ?? 0)
+        return (cases ?? 0) + (clocks ?? 0)
     }
 }
 
