@@ -109,5 +109,53 @@ final class RawSQLite {
         func isNull(_ column: Int32) -> Bool {
             sqlite3_column_type(statement, column) == SQLITE_NULL
         }
+
+        /// How many columns a row of this statement has.
+        var columnCount: Int32 {
+            sqlite3_column_count(statement)
+        }
+
+        /// A column of the current row (0-based) with its storage class.
+        func value(_ column: Int32) -> Value {
+            switch sqlite3_column_type(statement, column) {
+            case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
+            case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+            case SQLITE_TEXT: return .text(text(column) ?? "")
+            case SQLITE_BLOB:
+                let count = Int(sqlite3_column_bytes(statement, column))
+                guard let bytes = sqlite3_column_blob(statement, column) else { return .blob([]) }
+                return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+            default: return .null
+            }
+        }
+
+        /// Binds `value` to the 1-based parameter `index`.
+        func bind(_ value: Value, at index: Int32) {
+            switch value {
+            case .null: sqlite3_bind_null(statement, index)
+            case .integer(let integer): sqlite3_bind_int64(statement, index, integer)
+            case .real(let real): sqlite3_bind_double(statement, index, real)
+            case .text(let text): bind(text, at: index)
+            case .blob(let bytes):
+                bytes.withUnsafeBytes { buffer in
+                    _ = sqlite3_bind_blob(
+                        statement,
+                        index,
+                        buffer.baseAddress,
+                        Int32(buffer.count),
+                        aduan_sqlite_transient()
+                    )
+                }
+            }
+        }
+    }
+
+    /// A value of one of SQLite's storage classes.
+    enum Value {
+        case null
+        case integer(Int64)
+        case real(Double)
+        case text(String)
+        case blob([UInt8])
     }
 }

@@ -39,6 +39,9 @@ struct CaseWorkflow {
         let isAutomatic = decision.verify == .auto
         // One definition of the first clocks, shared with `rules test`, `rules route` and `rules explain`.
         let clocks = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt).clocks
+        // A new case has no step rows: its plan comes from the rules alone, and its next due goes into its row.
+        let plan = EscalationPlan(priority: decision.priority, clocks: clocks, recorded: [], ruleSet: ruleSet)
+        let nextDue = Self.nextDue(clocks: clocks, plan: plan)
         let caseID = try transaction.insertCase(
             complaintID: complaintID,
             state: isAutomatic ? .dispatched : .received,
@@ -47,8 +50,10 @@ struct CaseWorkflow {
             priority: decision.priority,
             rulesHash: ruleSet.hash,
             respondBy: clocks.first { $0.kind == .respond }?.dueAt,
+            nextDueAt: nextDue,
             at: now
         )
+        if let nextDue { deadlineChanges.append(.schedule(caseID: caseID, nextDue)) }
         let actor = Self.daemonActor
         try record(
             caseID,
@@ -57,40 +62,19 @@ struct CaseWorkflow {
             actor: actor,
             "complaint \(complaint.externalID) from source \(complaint.source)"
         )
+        // One event for the routing and, on an `auto` route, the verification and dispatch it implies (received →
+        // dispatched): intake writes and hashes two events per case instead of four, and the clocks table shows
+        // the deadlines the dispatch started.
         let routedEvent = try record(
             caseID,
             "routed",
+            from: isAutomatic ? .received : nil,
+            to: isAutomatic ? .dispatched : nil,
             actor: actor,
             decision.reason,
             data: RoutedEventData(decision).json
         )
-        if isAutomatic {
-            try record(
-                caseID,
-                "verified",
-                from: .received,
-                to: .verified,
-                actor: actor,
-                "route \"\(decision.route)\" verifies automatically (verify = auto)"
-            )
-            try record(
-                caseID,
-                "dispatched",
-                from: .verified,
-                to: .dispatched,
-                actor: actor,
-                dispatchReason(decision.agency, clocks)
-            )
-        } else {
-            try record(
-                caseID,
-                "verify clock",
-                actor: actor,
-                "route \"\(decision.route)\" needs an admin's verification by \(format(clocks[0].dueAt))"
-            )
-        }
         for clock in clocks { try save(clock, caseID: caseID) }
-        try planSteps(caseID: caseID, priority: decision.priority, clocks: clocks, isNewCase: true)
         try queueRoutedDeliveries(caseID: caseID, eventID: routedEvent, decision: decision)
         return caseID
     }
@@ -502,20 +486,15 @@ struct CaseWorkflow {
     /// postponements made for the old plan are dropped, and fired steps are never touched again.
     ///
     /// - Parameter clocks: every clock of the case, as just saved.
-    private mutating func planSteps(
-        caseID: Int64,
-        priority: String?,
-        clocks: [CaseClock],
-        isNewCase: Bool = false
-    ) throws {
-        // A case opened in this transaction has no step rows yet: intake skips the delete and the read.
-        if !isNewCase { try transaction.dropPostponedSteps(caseID: caseID) }
-        let plan =
-            isNewCase
-            ? EscalationPlan(priority: priority, clocks: clocks, recorded: [], ruleSet: ruleSet)
-            : try plan(caseID: caseID, priority: priority, clocks: clocks)
-        let dues = clocks.filter(\.isPending).compactMap(\.dueAt) + plan.pending.compactMap(\.dueAt)
-        try storeNextDue(caseID, dues.min())
+    private mutating func planSteps(caseID: Int64, priority: String?, clocks: [CaseClock]) throws {
+        try transaction.dropPostponedSteps(caseID: caseID)
+        let plan = try plan(caseID: caseID, priority: priority, clocks: clocks)
+        try storeNextDue(caseID, Self.nextDue(clocks: clocks, plan: plan))
+    }
+
+    /// The earliest of a case's running, not yet breached clocks and its planned steps still to fire.
+    private static func nextDue(clocks: [CaseClock], plan: EscalationPlan) -> Date? {
+        (clocks.filter(\.isPending).compactMap(\.dueAt) + plan.pending.compactMap(\.dueAt)).min()
     }
 
     /// The case's steps as planned from the rules in service and `clocks`, with its recorded ones.

@@ -1,4 +1,4 @@
-public import AduanCore
+import AduanCore
 public import Foundation
 
 /// What erasing a case's reporter did.

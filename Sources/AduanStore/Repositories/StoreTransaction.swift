@@ -18,8 +18,8 @@ public struct StoreTransaction {
 
     private static let insertCaseSQL = """
         INSERT INTO cases (complaint_id, state, agency, route, priority, rules_hash, respond_by, created_at,
-            updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+            updated_at, next_due_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
         """
 
     private static let updateCaseStateSQL = "UPDATE cases SET state = ?1, updated_at = ?2 WHERE id = ?3"
@@ -123,6 +123,7 @@ public struct StoreTransaction {
 
     /// Opens the case of a stored complaint.
     ///
+    /// - Parameter nextDueAt: its earliest pending deadline, for the scheduler (`nil`: none).
     /// - Returns: the new case's id.
     /// - Throws: ``StoreError`` when the complaint does not exist or already has a case.
     public func insertCase(
@@ -133,11 +134,15 @@ public struct StoreTransaction {
         priority: String?,
         rulesHash: String?,
         respondBy: Date?,
+        nextDueAt: Date? = nil,
         at: Date
     ) throws -> Int64 {
         try database.execute(
             Self.insertCaseSQL,
-            [complaintID, state.rawValue, agency, route, priority, rulesHash, respondBy?.unixSeconds, at.unixSeconds]
+            [
+                complaintID, state.rawValue, agency, route, priority, rulesHash, respondBy?.unixSeconds,
+                at.unixSeconds, nextDueAt?.unixSeconds,
+            ]
         )
         return database.lastInsertedRowID
     }

@@ -63,7 +63,7 @@ struct BenchmarkTests {
     func intake() throws {
         try withSettings { settings, corpus in
             let results = try IntakeBenchmark(settings: settings, corpus: corpus).run()
-            expectMeasured(results, benchmark: "intake", count: 2)
+            expectMeasured(results, benchmark: "intake", count: 4)
             #expect(results[0].goal == .ratioAtLeast(0.5))
         }
     }

@@ -168,6 +168,9 @@ struct CaseWorkflowTests {
                 Self.date("2026-03-04T16:00:00+07:00"), Self.date("2026-03-09T16:00:00+07:00"),
             ]
         )
+        // Its history: received, then routed, which for an auto route is also the move to dispatched.
+        #expect(detail.events.map(\.kind) == ["received", "routed"])
+        #expect(detail.events.last.map { [$0.fromState, $0.toState] } == [.received, .dispatched])
         // The steps are planned from the rules: intake stores no row for them until one fires.
         let stored = try Database(path: harness.folder.file("aduan.db"), mode: .readOnly)
         #expect(try stored.scalar("SELECT COUNT(*) FROM escalation_steps", as: Int.self) == 0)
