@@ -35,13 +35,11 @@ struct CaseWorkflow {
     /// Opens the case of a newly stored complaint as routed: an `auto` route verifies and dispatches it at the
     /// moment of receipt (respond and resolve clocks start then); a `manual` one waits in `received` on the
     /// verify clock.
-    mutating func open(complaint: Complaint, complaintID: Int64, decision: RoutingDecision) throws -> Int64 {
+    mutating func open(complaint: Complaint, complaintID: Int64, opening: CaseOpening) throws -> Int64 {
+        let decision = opening.decision
+        let clocks = opening.clocks
+        let nextDue = opening.nextDue
         let isAutomatic = decision.verify == .auto
-        // One definition of the first clocks, shared with `rules test`, `rules route` and `rules explain`.
-        let clocks = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt).clocks
-        // A new case has no step rows: its plan comes from the rules alone, and its next due goes into its row.
-        let plan = EscalationPlan(priority: decision.priority, clocks: clocks, recorded: [], ruleSet: ruleSet)
-        let nextDue = Self.nextDue(clocks: clocks, plan: plan)
         let caseID = try transaction.insertCase(
             complaintID: complaintID,
             state: isAutomatic ? .dispatched : .received,
@@ -72,7 +70,7 @@ struct CaseWorkflow {
             to: isAutomatic ? .dispatched : nil,
             actor: actor,
             decision.reason,
-            data: RoutedEventData(decision).json
+            data: opening.routedData
         )
         for clock in clocks { try save(clock, caseID: caseID) }
         try queueRoutedDeliveries(caseID: caseID, eventID: routedEvent, decision: decision)
@@ -489,12 +487,7 @@ struct CaseWorkflow {
     private mutating func planSteps(caseID: Int64, priority: String?, clocks: [CaseClock]) throws {
         try transaction.dropPostponedSteps(caseID: caseID)
         let plan = try plan(caseID: caseID, priority: priority, clocks: clocks)
-        try storeNextDue(caseID, Self.nextDue(clocks: clocks, plan: plan))
-    }
-
-    /// The earliest of a case's running, not yet breached clocks and its planned steps still to fire.
-    private static func nextDue(clocks: [CaseClock], plan: EscalationPlan) -> Date? {
-        (clocks.filter(\.isPending).compactMap(\.dueAt) + plan.pending.compactMap(\.dueAt)).min()
+        try storeNextDue(caseID, plan.nextDue(clocks: clocks))
     }
 
     /// The case's steps as planned from the rules in service and `clocks`, with its recorded ones.
@@ -610,9 +603,4 @@ struct CaseWorkflow {
     private func format(_ date: Date?) -> String {
         date.map { RFC3339.format($0, offsetSeconds: calendar.timeZone.secondsFromGMT(for: $0)) } ?? "-"
     }
-}
-
-extension CaseClock {
-    /// Whether the clock can still go past its due time: running and not yet breached.
-    fileprivate var isPending: Bool { isRunning && breachedAt == nil }
 }

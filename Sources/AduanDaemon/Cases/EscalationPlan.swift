@@ -53,6 +53,11 @@ struct EscalationPlan {
     var pending: [EscalationStepStatus] {
         steps.filter { $0.firedAt == nil && $0.dueAt != nil }
     }
+
+    /// The case's next due: the earliest of its running, not yet breached `clocks` and its steps still to fire.
+    func nextDue(clocks: [CaseClock]) -> Date? {
+        (clocks.filter(\.isPending).compactMap(\.dueAt) + pending.compactMap(\.dueAt)).min()
+    }
 }
 
 extension CaseDetail {
@@ -64,4 +69,9 @@ extension CaseDetail {
             EscalationPlan(priority: summary.priority, clocks: clocks, recorded: steps, ruleSet: ruleSet).steps
         return detail
     }
+}
+
+extension CaseClock {
+    /// Whether the clock can still go past its due time: running and not yet breached.
+    var isPending: Bool { isRunning && breachedAt == nil }
 }

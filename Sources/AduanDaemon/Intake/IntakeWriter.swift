@@ -69,8 +69,8 @@ final class IntakeWriter: @unchecked Sendable {
             for batchItem in items {
                 switch batchItem.item {
                 case .complaint(let complaint):
-                    let routing = batchItem.routing.flatMap { $0.ruleSet === ruleSet ? $0.decision : nil }
-                    if try ingest(complaint, routing: routing, workflow: &workflow, at: now) {
+                    let opening = batchItem.routing.flatMap { $0.ruleSet === ruleSet ? $0.opening : nil }
+                    if try ingest(complaint, opening: opening, workflow: &workflow, at: now) {
                         outcome.stored += 1
                     } else {
                         outcome.duplicates += 1
@@ -107,15 +107,15 @@ final class IntakeWriter: @unchecked Sendable {
         return outcome
     }
 
-    /// Routes the file's complaints with the rules in service, on the caller's queue, so that the store queue only
-    /// writes; a batch that commits under other rules is routed again there.
+    /// Routes the file's complaints with the rules in service and works out their cases' openings, on the caller's
+    /// queue, so that the store queue only writes; a batch that commits under other rules is routed again there.
     func route(_ file: inout SpoolFile) {
         let ruleSet = rules.current
         for index in file.items.indices {
             guard case .complaint(let complaint) = file.items[index].item else { continue }
             file.items[index].routing = PreRouting(
                 ruleSet: ruleSet,
-                decision: ruleSet.route(RoutingInput(complaint))
+                opening: CaseOpening(routing: complaint, with: ruleSet)
             )
         }
     }
@@ -141,19 +141,19 @@ final class IntakeWriter: @unchecked Sendable {
         }
     }
 
-    /// Stores a complaint, routes it (unless `routing` was made already under the same rules) and opens its case;
-    /// `false` when it was stored before.
+    /// Stores a complaint and opens its case as routed (by `opening` when it was worked out under the same rules
+    /// already); `false` when it was stored before.
     private func ingest(
         _ complaint: Complaint,
-        routing: RoutingDecision?,
+        opening: CaseOpening?,
         workflow: inout CaseWorkflow,
         at now: Date
     ) throws -> Bool {
         guard let complaintID = try workflow.transaction.insertComplaint(complaint, ingestedAt: now) else {
             return false
         }
-        let decision = routing ?? workflow.ruleSet.route(RoutingInput(complaint))
-        _ = try workflow.open(complaint: complaint, complaintID: complaintID, decision: decision)
+        let opening = opening ?? CaseOpening(routing: complaint, with: workflow.ruleSet)
+        _ = try workflow.open(complaint: complaint, complaintID: complaintID, opening: opening)
         return true
     }
 
@@ -204,10 +204,11 @@ final class IntakeWriter: @unchecked Sendable {
     }
 }
 
-/// A complaint's routing made before its batch reached the store queue, and the rule snapshot that made it.
+/// A complaint's routing and case opening made before its batch reached the store queue, and the rule snapshot
+/// that made them.
 struct PreRouting: Sendable {
-    /// The snapshot that routed it; the writer uses the decision only if the same snapshot is in service.
+    /// The snapshot that routed it; the writer uses the opening only if the same snapshot is in service.
     var ruleSet: RuleSet
-    /// The decision.
-    var decision: RoutingDecision
+    /// The decision, clocks and next due.
+    var opening: CaseOpening
 }
