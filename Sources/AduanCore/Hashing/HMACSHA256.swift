@@ -7,8 +7,14 @@ public enum HMACSHA256 {
         var blockKey = Array(key)
         if blockKey.count > blockSize { blockKey = SHA256.hash(blockKey) }
         blockKey += repeatElement(0, count: blockSize - blockKey.count)
-        let inner = SHA256.hash(blockKey.map { $0 ^ 0x36 } + Array(message))
-        return SHA256.hash(blockKey.map { $0 ^ 0x5c } + inner)
+        // The message is streamed into the inner hash rather than copied behind the padded key.
+        var inner = SHA256.Context()
+        inner.update(blockKey.map { $0 ^ 0x36 })
+        inner.update(message)
+        var outer = SHA256.Context()
+        outer.update(blockKey.map { $0 ^ 0x5c })
+        outer.update(inner.finalize())
+        return outer.finalize()
     }
 
     /// The authentication code as 64 lowercase hexadecimal digits, as `X-Aduan-Signature` carries it.

@@ -1,16 +1,15 @@
 /// Lowercase hexadecimal text for digests (rule-snapshot hashes, the audit chain's `events.hash`).
 public enum Hex {
-    private static let digits = Array("0123456789abcdef".utf8)
-
     /// `bytes` as lowercase hex digits.
     public static func string(_ bytes: [UInt8]) -> String {
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0f)])
+        // Written straight into the string's storage: one allocation, no intermediate array.
+        String(unsafeUninitializedCapacity: bytes.count * 2) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[2 * index] = digit(byte >> 4)
+                text[2 * index + 1] = digit(byte & 0x0f)
+            }
+            return bytes.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of an even-length hex string, or `nil` when it is not one.
@@ -26,6 +25,11 @@ public enum Hex {
             index += 2
         }
         return bytes
+    }
+
+    /// The lowercase digit of a value below 16.
+    private static func digit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") - 10 + value
     }
 
     private static func value(_ digit: UInt8) -> UInt8? {

@@ -1,15 +1,19 @@
 /// SHA-256 (FIPS 180-4) in pure Swift, for rule-snapshot hashes and the audit hash chain.
+///
+/// One-shot functions here; ``Context`` hashes a message given in pieces.
 public enum SHA256 {
     /// The digest of `bytes`: 32 bytes.
+    ///
+    /// Inlinable so that a caller's contiguous input (arrays, UTF-8 views of native strings) is read in place.
+    @inlinable
     public static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        // Contiguous input (arrays, UTF-8 views of native strings) is read in place; anything else is copied once.
-        if let digest = bytes.withContiguousStorageIfAvailable({ hash(buffer: UnsafeRawBufferPointer($0)) }) {
-            return digest
-        }
-        return Array(bytes).withUnsafeBytes { hash(buffer: $0) }
+        var context = Context()
+        context.update(bytes)
+        return context.finalize()
     }
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+    @inlinable
     public static func hexDigest(_ bytes: some Sequence<UInt8>) -> String {
         Hex.string(hash(bytes))
     }
@@ -17,123 +21,5 @@ public enum SHA256 {
     /// The digest of the UTF-8 encoding of `text` as 64 lowercase hexadecimal digits.
     public static func hexDigest(_ text: String) -> String {
         hexDigest(text.utf8)
-    }
-
-    private static let blockSize = 64
-
-    private static let roundConstants: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
-
-    /// The chaining value, eight words kept in locals-friendly storage rather than a heap array.
-    private struct State {
-        var words: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
-        )
-    }
-
-    // Measured on a 190-byte audit event (4 blocks), -O: appending byte by byte to a block array and a heap
-    // schedule per block took 19 µs; reading the input in place with a stack schedule takes the time below.
-    private static func hash(buffer: UnsafeRawBufferPointer) -> [UInt8] {
-        var state = State()
-        let fullBlocks = buffer.count / blockSize
-        roundConstants.withUnsafeBufferPointer { constants in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-                for index in 0..<fullBlocks {
-                    let start = index * blockSize
-                    compress(
-                        &state,
-                        block: UnsafeRawBufferPointer(rebasing: buffer[start..<start + blockSize]),
-                        schedule: schedule,
-                        constants: constants
-                    )
-                }
-                // The tail, the 0x80 marker and the bit length fill one or two last blocks.
-                var tail = [UInt8](buffer[(fullBlocks * blockSize)...])
-                tail.append(0x80)
-                let padded = tail.count > blockSize - 8 ? 2 * blockSize : blockSize
-                tail.append(contentsOf: repeatElement(0, count: padded - 8 - tail.count))
-                let bitLength = UInt64(buffer.count) &* 8
-                for shift in stride(from: 56, through: 0, by: -8) {
-                    tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-                }
-                tail.withUnsafeBytes { last in
-                    for start in stride(from: 0, to: last.count, by: blockSize) {
-                        compress(
-                            &state,
-                            block: UnsafeRawBufferPointer(rebasing: last[start..<start + blockSize]),
-                            schedule: schedule,
-                            constants: constants
-                        )
-                    }
-                }
-            }
-        }
-        var digest = [UInt8]()
-        digest.reserveCapacity(32)
-        let words = state.words
-        for word in [words.0, words.1, words.2, words.3, words.4, words.5, words.6, words.7] {
-            digest.append(UInt8(truncatingIfNeeded: word >> 24))
-            digest.append(UInt8(truncatingIfNeeded: word >> 16))
-            digest.append(UInt8(truncatingIfNeeded: word >> 8))
-            digest.append(UInt8(truncatingIfNeeded: word))
-        }
-        return digest
-    }
-
-    private static func compress(
-        _ state: inout State,
-        block: UnsafeRawBufferPointer,
-        schedule: UnsafeMutableBufferPointer<UInt32>,
-        constants: UnsafeBufferPointer<UInt32>
-    ) {
-        for index in 0..<16 {
-            schedule[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-        }
-        for index in 16..<64 {
-            let previous15 = schedule[index - 15]
-            let previous2 = schedule[index - 2]
-            let sigma0 = previous15.rotatedRight(7) ^ previous15.rotatedRight(18) ^ (previous15 >> 3)
-            let sigma1 = previous2.rotatedRight(17) ^ previous2.rotatedRight(19) ^ (previous2 >> 10)
-            schedule[index] = schedule[index - 16] &+ sigma0 &+ schedule[index - 7] &+ sigma1
-        }
-        var (a, b, c, d, e, f, g, h) = state.words
-        for index in 0..<64 {
-            let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let choice = (e & f) ^ (~e & g)
-            let temporary1 = h &+ sum1 &+ choice &+ constants[index] &+ schedule[index]
-            let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let temporary2 = sum0 &+ majority
-            h = g
-            g = f
-            f = e
-            e = d &+ temporary1
-            d = c
-            c = b
-            b = a
-            a = temporary1 &+ temporary2
-        }
-        state.words.0 &+= a
-        state.words.1 &+= b
-        state.words.2 &+= c
-        state.words.3 &+= d
-        state.words.4 &+= e
-        state.words.5 &+= f
-        state.words.6 &+= g
-        state.words.7 &+= h
-    }
-}
-
-extension UInt32 {
-    fileprivate func rotatedRight(_ count: UInt32) -> UInt32 {
-        (self >> count) | (self << (32 &- count))
     }
 }

@@ -23,21 +23,18 @@ struct AuditRecord {
 
     /// The row's link in the chain: SHA-256 over `previous` (32 bytes) and the canonical form.
     func chainHash(after previous: [UInt8]) -> [UInt8] {
-        var bytes = previous
-        bytes.reserveCapacity(
-            previous.count + 3 * 9 + 6 * 5 + actor.utf8.count + kind.utf8.count + (reason?.utf8.count ?? 0)
-                + (data?.utf8.count ?? 0) + 24
-        )
-        CanonicalEncoding.append(id, to: &bytes)
-        CanonicalEncoding.append(caseID, to: &bytes)
-        CanonicalEncoding.append(at, to: &bytes)
-        CanonicalEncoding.append(actor, to: &bytes)
-        CanonicalEncoding.append(kind, to: &bytes)
-        CanonicalEncoding.append(fromState, to: &bytes)
-        CanonicalEncoding.append(toState, to: &bytes)
-        CanonicalEncoding.append(reason, to: &bytes)
-        CanonicalEncoding.append(data, to: &bytes)
-        return SHA256.hash(bytes)
+        var context = SHA256.Context()
+        context.update(previous)
+        CanonicalEncoding.append(id, to: &context)
+        CanonicalEncoding.append(caseID, to: &context)
+        CanonicalEncoding.append(at, to: &context)
+        CanonicalEncoding.append(actor, to: &context)
+        CanonicalEncoding.append(kind, to: &context)
+        CanonicalEncoding.append(fromState, to: &context)
+        CanonicalEncoding.append(toState, to: &context)
+        CanonicalEncoding.append(reason, to: &context)
+        CanonicalEncoding.append(data, to: &context)
+        return context.finalize()
     }
 }
 

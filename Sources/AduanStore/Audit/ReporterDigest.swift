@@ -11,11 +11,12 @@ enum ReporterDigest {
 
     /// The digest of a reporter's personal fields, as 64 hex digits.
     static func digest(salt: [UInt8], name: String?, contact: String?, nik: String?) -> String {
-        var bytes = salt
-        CanonicalEncoding.append(name, to: &bytes)
-        CanonicalEncoding.append(contact, to: &bytes)
-        CanonicalEncoding.append(nik, to: &bytes)
-        return SHA256.hexDigest(bytes)
+        var context = SHA256.Context()
+        context.update(salt)
+        CanonicalEncoding.append(name, to: &context)
+        CanonicalEncoding.append(contact, to: &context)
+        CanonicalEncoding.append(nik, to: &context)
+        return Hex.string(context.finalize())
     }
 
     /// 32 bytes from the system's cryptographic random source, for a new store's salt.

@@ -28,21 +28,22 @@ struct SHA256Tests {
         #expect(digest == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
-    @Test("messages around the 55/56/64-byte padding boundaries hash to their known digests")
-    func paddingBoundaries() {
-        // Digests from sha256sum for "a" repeated 55, 56 and 64 times.
-        #expect(
-            SHA256.hexDigest(String(repeating: "a", count: 55))
-                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"
-        )
-        #expect(
-            SHA256.hexDigest(String(repeating: "a", count: 56))
-                == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"
-        )
-        #expect(
-            SHA256.hexDigest(String(repeating: "a", count: 64))
-                == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"
-        )
+    @Test(
+        "messages around the 55/56/64-byte padding boundaries hash to their known digests",
+        arguments: [
+            // Digests from sha256sum for "a" repeated this many times: the length field fits after the 0x80 marker
+            // up to 55 bytes, needs a second block from 56, and a block boundary falls at 64 and 128.
+            (55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318"),
+            (56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a"),
+            (63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34"),
+            (64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb"),
+            (65, "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0"),
+            (119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb"),
+            (120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c"),
+        ]
+    )
+    func paddingBoundaries(length: Int, digest: String) {
+        #expect(SHA256.hexDigest(String(repeating: "a", count: length)) == digest)
     }
 
     @Test("the raw digest is 32 bytes and agrees with the hex form")
