@@ -12,7 +12,11 @@ public struct BenchmarkSuite: Sendable {
     public init(settings: BenchSettings) throws {
         self.settings = settings
         corpus = try ComplaintCorpus(seedsDirectory: settings.seedsDirectory, rulesDirectory: settings.rulesDirectory)
-        store = CaseStore(cases: settings.scale.storeCases, stateDirectory: settings.workDirectory + "/cases")
+        store = CaseStore(
+            cases: settings.scale.storeCases,
+            stateDirectory: settings.workDirectory + "/cases",
+            rulesDirectory: settings.rulesDirectory
+        )
     }
 
     /// Runs one benchmark.

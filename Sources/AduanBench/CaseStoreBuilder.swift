@@ -1,4 +1,5 @@
 import AduanCore
+import AduanRules
 import AduanStore
 import Foundation
 
@@ -33,8 +34,14 @@ struct CaseStoreBuilder {
     private static let agencies = ["dpupr", "dinkes", "dindikbud", "bpbd", "dlhk", "dishub", "dinsos", "kota-serang"]
     private static let states: [CaseState] = [.dispatched, .inProgress]
 
-    /// Builds the store in `stateDirectory`, which must not hold one yet.
-    static func build(cases count: Int, in stateDirectory: String) throws -> Built {
+    /// Builds the store in `stateDirectory`, which must not hold one yet, for a daemon on the rules in
+    /// `rulesDirectory` (recorded as the rules its deadlines follow, so that the daemon does not recompute them all
+    /// at start).
+    static func build(cases count: Int, in stateDirectory: String, rulesDirectory: String) throws -> Built {
+        let loaded = RuleLoader.load(directory: rulesDirectory)
+        guard let rulesHash = loaded.ruleSet?.hash else {
+            throw BenchError("the rules in \(rulesDirectory) do not load:\n\(loaded.rendered())")
+        }
         let stopwatch = Stopwatch()
         let databasePath = stateDirectory + "/aduan.db"
         try FileManager.default.createDirectory(atPath: stateDirectory + "/inbox", withIntermediateDirectories: true)
@@ -133,7 +140,12 @@ struct CaseStoreBuilder {
             }
             if isOverdue { overdue += 1 }
         }
-        try database.execute("COMMIT; PRAGMA wal_checkpoint(TRUNCATE)")
+        try database.execute(
+            """
+            INSERT INTO store_state (name, value) VALUES ('deadlines_rules_hash', '\(rulesHash)');
+            COMMIT; PRAGMA wal_checkpoint(TRUNCATE)
+            """
+        )
         return Built(
             stateDirectory: stateDirectory,
             cases: max(1, count),

@@ -58,7 +58,8 @@ public struct CaseDetail: Sendable, Hashable, Codable {
     /// Working time left on each active clock at the time of the query, in seconds, by clock kind (negative when
     /// late; a paused clock's is what it had left when paused).
     public var remainingSeconds: [String: Int]
-    /// Its escalation steps: fired when, or due when.
+    /// Its escalation steps: fired when, or due when. The store keeps only the steps that fired; the daemon plans
+    /// the others from the rules in service before it answers (`aduanctl case show`).
     public var steps: [EscalationStepStatus]
     /// Its history, oldest first.
     public var events: [CaseEvent]

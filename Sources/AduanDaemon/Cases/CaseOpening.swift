@@ -17,19 +17,25 @@ struct CaseOpening: Sendable {
     /// The `routed` event's data.
     let routedData: String
 
-    /// Works out the opening of `complaint`'s case under `ruleSet`, routed by `decision`.
-    init(complaint: Complaint, decision: RoutingDecision, ruleSet: RuleSet) {
+    /// Works out the opening of `complaint`'s case under `ruleSet`, routed by `decision`, opened about `now`.
+    init(complaint: Complaint, decision: RoutingDecision, ruleSet: RuleSet, now: Date) {
         self.decision = decision
         // One definition of the first clocks, shared with `rules test`, `rules route` and `rules explain`.
         clocks = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt).clocks
         // A new case has no step rows: its plan comes from the rules alone.
-        let plan = EscalationPlan(priority: decision.priority, clocks: clocks, recorded: [], ruleSet: ruleSet)
+        let plan = EscalationPlan(
+            priority: decision.priority,
+            clocks: clocks,
+            recorded: [],
+            ruleSet: ruleSet,
+            now: now
+        )
         nextDue = plan.nextDue(clocks: clocks)
         routedData = RoutedEventData(decision).json
     }
 
-    /// Routes `complaint` with `ruleSet` and works out its opening.
-    init(routing complaint: Complaint, with ruleSet: RuleSet) {
-        self.init(complaint: complaint, decision: ruleSet.route(RoutingInput(complaint)), ruleSet: ruleSet)
+    /// Routes `complaint` with `ruleSet` and works out its opening about `now`.
+    init(routing complaint: Complaint, with ruleSet: RuleSet, now: Date) {
+        self.init(complaint: complaint, decision: ruleSet.route(RoutingInput(complaint)), ruleSet: ruleSet, now: now)
     }
 }

@@ -59,6 +59,16 @@ final class CaseService: @unchecked Sendable {
         logger.info("deadlines loaded", ["pending": "\(entries.count)", "duration_ms": milliseconds])
         handleDueDeadlines()
         scheduler.start()
+        // Rules edited while the daemon was stopped move deadlines and planned steps as a reload would. Handling
+        // what is due first is safe: a deadline is always judged on the rules in service, so an old next due can
+        // only make the scheduler look early, never fire early.
+        let computedUnder = try store.write { try $0.deadlinesRulesHash() }
+        if computedUnder != rules.current.hash {
+            if computedUnder != nil {
+                logger.notice("rules changed while stopped; recomputing the deadlines of every open case")
+            }
+            recomputeAll()
+        }
     }
 
     /// Handles every deadline due by the clock's now, in due order (the timer does this on its own).
@@ -181,7 +191,9 @@ final class CaseService: @unchecked Sendable {
             apply(changes.0, queuedDeliveries: changes.1)
             guard let last = ids.last else {
                 recomputeCursor = nil
-                logger.info("deadlines recomputed for the new rules")
+                let hash = rules.current.hash
+                try store.write { try $0.setDeadlinesRulesHash(hash) }
+                logger.info("deadlines recomputed for the rules in service", ["rules_hash": String(hash.prefix(12))])
                 return
             }
             recomputeCursor = last

@@ -321,18 +321,8 @@ struct CaseWorkflow {
             .steps.first(where: { $0.escalation == escalation && $0.step == index }),
             status.firedAt == nil, let due = status.dueAt, due <= now
         else { return }
+        // A quiet step outside working time is never due here: the plan moved it to the next opening.
         let step = ladder.steps[index]
-        if step.isQuietOutsideWorkingHours, !calendar.isWorkingTime(now) {
-            let opening = calendar.nextOpening(atOrAfter: now)
-            try transaction.postponeStep(
-                caseID: caseID,
-                escalation: escalation,
-                step: index,
-                action: status.action,
-                to: opening
-            )
-            return
-        }
         guard
             try transaction.markStepFired(
                 caseID: caseID,
@@ -480,12 +470,11 @@ struct CaseWorkflow {
     }
 
     /// Replans a case's escalation steps after its clocks or its priority changed, and stores its next due (its
-    /// earliest pending clock or step) for the scheduler. Planned steps are derived, not stored: only the
-    /// postponements made for the old plan are dropped, and fired steps are never touched again.
+    /// earliest pending clock or step) for the scheduler. Planned steps are derived, not stored, and fired steps
+    /// are never touched again.
     ///
     /// - Parameter clocks: every clock of the case, as just saved.
     private mutating func planSteps(caseID: Int64, priority: String?, clocks: [CaseClock]) throws {
-        try transaction.dropPostponedSteps(caseID: caseID)
         let plan = try plan(caseID: caseID, priority: priority, clocks: clocks)
         try storeNextDue(caseID, plan.nextDue(clocks: clocks))
     }
@@ -496,7 +485,8 @@ struct CaseWorkflow {
             priority: priority,
             clocks: clocks,
             recorded: try transaction.steps(caseID: caseID),
-            ruleSet: ruleSet
+            ruleSet: ruleSet,
+            now: now
         )
     }
 

@@ -242,7 +242,7 @@ final class ControlHandler: @unchecked Sendable {
 
     /// A case as stored, with its escalation steps planned by the rules in service.
     private func plannedCaseDetail(id: Int64) throws -> CaseDetail? {
-        try reader.caseDetail(id: id)?.withPlannedSteps(by: rules.current)
+        try reader.caseDetail(id: id)?.withPlannedSteps(by: rules.current, at: Date())
     }
 
     private func explainCase(_ request: ControlRequest) throws -> CaseExplanation {

@@ -146,7 +146,7 @@ extension FolderSource {
     /// Reads and decodes a file, and routes its complaints, off the store queue.
     private func read(path: String, now: Date) -> SpoolFile {
         var file = layout.read(path: path, now: now)
-        writer.route(&file)
+        writer.route(&file, at: now)
         return file
     }
 }

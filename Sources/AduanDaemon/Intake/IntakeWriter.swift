@@ -109,13 +109,13 @@ final class IntakeWriter: @unchecked Sendable {
 
     /// Routes the file's complaints with the rules in service and works out their cases' openings, on the caller's
     /// queue, so that the store queue only writes; a batch that commits under other rules is routed again there.
-    func route(_ file: inout SpoolFile) {
+    func route(_ file: inout SpoolFile, at now: Date) {
         let ruleSet = rules.current
         for index in file.items.indices {
             guard case .complaint(let complaint) = file.items[index].item else { continue }
             file.items[index].routing = PreRouting(
                 ruleSet: ruleSet,
-                opening: CaseOpening(routing: complaint, with: ruleSet)
+                opening: CaseOpening(routing: complaint, with: ruleSet, now: now)
             )
         }
     }
@@ -152,7 +152,7 @@ final class IntakeWriter: @unchecked Sendable {
         guard let complaintID = try workflow.transaction.insertComplaint(complaint, ingestedAt: now) else {
             return false
         }
-        let opening = opening ?? CaseOpening(routing: complaint, with: workflow.ruleSet)
+        let opening = opening ?? CaseOpening(routing: complaint, with: workflow.ruleSet, now: now)
         _ = try workflow.open(complaint: complaint, complaintID: complaintID, opening: opening)
         return true
     }

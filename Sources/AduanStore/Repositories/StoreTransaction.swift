@@ -66,21 +66,14 @@ public struct StoreTransaction {
             stopped_at = excluded.stopped_at, breached_at = excluded.breached_at
         """
 
-    // Steps are planned from the rules and the clocks, not stored; a step gets a row when it is postponed or
-    // fires. A step that already fired keeps its record: its due time no longer matters and it never fires again.
-    private static let postponeStepSQL = """
-        INSERT INTO escalation_steps (case_id, escalation, step, action, due_at) VALUES (?1, ?2, ?3, ?4, ?5)
-        ON CONFLICT (case_id, escalation, step) DO UPDATE SET action = excluded.action, due_at = excluded.due_at
-        WHERE fired_at IS NULL
-        """
-
+    // Steps are planned from the rules and the clocks, not stored; a step gets a row when it fires, and keeps it:
+    // its due time no longer matters and it never fires again.
     private static let markStepFiredSQL = """
         INSERT INTO escalation_steps (case_id, escalation, step, action, due_at, fired_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
         ON CONFLICT (case_id, escalation, step) DO UPDATE SET fired_at = excluded.fired_at WHERE fired_at IS NULL
         """
 
-    private static let dropPostponementsSQL = "DELETE FROM escalation_steps WHERE case_id = ?1 AND fired_at IS NULL"
 
     private static let updateCaseRoutingSQL = """
         UPDATE cases SET agency = ?2, priority = ?3, respond_by = ?4, updated_at = ?5 WHERE id = ?1
@@ -250,7 +243,7 @@ public struct StoreTransaction {
         try CaseQueries.clocks(caseID: caseID, in: database)
     }
 
-    /// A case's recorded escalation steps: those that fired, and those postponed from their plan.
+    /// A case's recorded escalation steps: those that fired.
     public func steps(caseID: Int64) throws -> [EscalationStepStatus] {
         try CaseQueries.steps(caseID: caseID, in: database)
     }
@@ -267,12 +260,6 @@ public struct StoreTransaction {
                 clock.stoppedAt?.unixSeconds, clock.breachedAt?.unixSeconds,
             ]
         )
-    }
-
-    /// Moves an escalation step's due time away from its plan (a quiet step waits for the next opening); a step
-    /// that already fired is left as it is.
-    public func postponeStep(caseID: Int64, escalation: String, step: Int, action: String, to dueAt: Date) throws {
-        try database.execute(Self.postponeStepSQL, [caseID, escalation, step, action, dueAt.unixSeconds])
     }
 
     /// Records that a step due at `dueAt` fired; `false` when it had fired before (then its action must not run
@@ -292,11 +279,6 @@ public struct StoreTransaction {
         return database.changes == 1
     }
 
-    /// Forgets a case's postponed steps, as its plan changes (clocks moved, priority raised, case closed); the
-    /// steps that fired stay recorded.
-    public func dropPostponedSteps(caseID: Int64) throws {
-        try database.execute(Self.dropPostponementsSQL, [caseID])
-    }
 
     /// Sets a case's agency, priority and response deadline (after reassignment, a raise or a reload).
     public func updateCaseRouting(caseID: Int64, agency: String?, priority: String?, respondBy: Date?, at: Date) throws
@@ -344,6 +326,22 @@ public struct StoreTransaction {
     public func setNextDue(caseID: Int64, to dueAt: Date?) throws -> Bool {
         try database.execute(Self.setNextDueSQL, [caseID, dueAt?.unixSeconds])
         return database.changes == 1
+    }
+
+    /// The hash of the rules every open case's deadlines were last recomputed under; `nil` before the first time.
+    public func deadlinesRulesHash() throws -> String? {
+        try database.scalar("SELECT value FROM store_state WHERE name = 'deadlines_rules_hash'", as: String.self)
+    }
+
+    /// Records that every open case's deadlines follow the rules with `hash`.
+    public func setDeadlinesRulesHash(_ hash: String) throws {
+        try database.execute(
+            """
+            INSERT INTO store_state (name, value) VALUES ('deadlines_rules_hash', ?1)
+            ON CONFLICT (name) DO UPDATE SET value = excluded.value
+            """,
+            [hash]
+        )
     }
 
     /// Up to `limit` ids of open cases with an active clock, above `caseID`, in id order (for batched recomputes).

@@ -24,8 +24,11 @@ enum Schema {
         migrator.register("case and complaint counts kept by triggers") { database in
             try database.executeScript(CountsMigration.script)
         }
-        migrator.register("escalation steps planned from the rules, stored only once fired or postponed") { database in
+        migrator.register("escalation steps planned from the rules, stored only once fired") { database in
             try database.executeScript(version8)
+        }
+        migrator.register("the rules the deadlines were computed under") { database in
+            try database.executeScript(version9)
         }
         return migrator
     }()
@@ -234,9 +237,18 @@ enum Schema {
         );
         """
 
-    // Planned escalation steps are derived from the rules and the case's clocks (the daemon's EscalationPlan), not
-    // stored: intake wrote five rows per case that only restated the ladder. What stays: fired steps, and unfired
-    // steps with a due time, which the plan reads as postponements (for rows written before, the due time is the
-    // plan's own until the case is next replanned, which drops them). Unfired steps without a due time say nothing.
-    private static let version8 = "DELETE FROM escalation_steps WHERE fired_at IS NULL AND due_at IS NULL;"
+    // Planned escalation steps are derived from the rules, the case's clocks and the time (the daemon's
+    // EscalationPlan), not stored: intake wrote five rows per case that only restated the ladder. What stays are the
+    // fired steps; a quiet step's wait for the next opening is planned too, so unfired rows say nothing any more.
+    private static let version8 = "DELETE FROM escalation_steps WHERE fired_at IS NULL;"
+
+    // Deadlines and planned steps follow the rules in service. A reload recomputes every open case; a daemon
+    // started on rules edited while it was stopped must do the same, so the store keeps the hash of the rules the
+    // last complete recompute ran under (a crash in the middle leaves the old hash, and the next start recomputes).
+    private static let version9 = """
+        CREATE TABLE store_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """
 }

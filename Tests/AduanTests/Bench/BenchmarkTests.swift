@@ -95,7 +95,11 @@ struct BenchmarkTests {
     @Test("deadlines: the rebuild time comes from aduand's log, its memory from /proc, and every burst deadline fires")
     func deadlines() throws {
         try withSettings { settings, _ in
-            let store = CaseStore(cases: settings.scale.storeCases, stateDirectory: settings.workDirectory + "/cases")
+            let store = CaseStore(
+                cases: settings.scale.storeCases,
+                stateDirectory: settings.workDirectory + "/cases",
+                rulesDirectory: settings.rulesDirectory
+            )
             let results = try DeadlineBenchmark(settings: settings, store: store).run()
             expectMeasured(results, benchmark: "deadlines", count: 5)
             #expect(results[0].measured.contains("300 open cases"))
@@ -106,7 +110,11 @@ struct BenchmarkTests {
     @Test("control: status and cases --overdue latencies over the socket, with the same SQL as the baseline")
     func control() throws {
         try withSettings { settings, corpus in
-            let store = CaseStore(cases: settings.scale.storeCases, stateDirectory: settings.workDirectory + "/cases")
+            let store = CaseStore(
+                cases: settings.scale.storeCases,
+                stateDirectory: settings.workDirectory + "/cases",
+                rulesDirectory: settings.rulesDirectory
+            )
             let results = try ControlBenchmark(settings: settings, store: store, corpus: corpus).run()
             #expect(results.count >= 4)
             let idle = results.filter { $0.measured.contains("idle") }

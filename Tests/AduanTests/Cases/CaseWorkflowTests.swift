@@ -135,7 +135,7 @@ struct CaseWorkflowTests {
 
         func detail(_ caseID: Int64) throws -> CaseDetail {
             try #require(try StoreReader(path: folder.file("aduan.db")).caseDetail(id: caseID))
-                .withPlannedSteps(by: rules.current)
+                .withPlannedSteps(by: rules.current, at: clock.now())
         }
 
         /// A new service on the same store, as after a restart; with `downtimeUntil`, the clock moves while none runs.
@@ -164,8 +164,10 @@ struct CaseWorkflowTests {
         #expect(detail.summary.respondBy == Self.date("2026-03-05T16:00:00+07:00"))
         #expect(detail.clocks.first { $0.kind == .resolve }?.dueAt == Self.date("2026-03-10T16:00:00+07:00"))
         #expect(
+            // Step 1 (respond − 1 working day, quiet) would fall at Wednesday's closing: it waits for Thursday's
+            // opening.
             detail.steps.map(\.dueAt) == [
-                Self.date("2026-03-04T16:00:00+07:00"), Self.date("2026-03-09T16:00:00+07:00"),
+                Self.date("2026-03-05T07:30:00+07:00"), Self.date("2026-03-09T16:00:00+07:00"),
             ]
         )
         // Its history: received, then routed, which for an auto route is also the move to dispatched.
@@ -252,7 +254,7 @@ struct CaseWorkflowTests {
         let cases = harness.cases
         // Case 1: two clocks and two steps, the first step (respond − 1 working day) earliest; case 2: a verify clock.
         #expect(harness.queue.sync { cases.pendingDeadlineCount } == 2)
-        #expect(harness.queue.sync { cases.nextDeadline } == Self.date("2026-03-04T16:00:00+07:00"))
+        #expect(harness.queue.sync { cases.nextDeadline } == Self.date("2026-03-05T07:30:00+07:00"))
         _ = try harness.perform(.caseResolve, 1)
         #expect(harness.queue.sync { cases.pendingDeadlineCount } == 1)
         let verifyDue = try harness.detail(2).clocks.first { $0.kind == .verify }?.dueAt
@@ -298,7 +300,8 @@ struct CaseWorkflowTests {
         #expect(detail.summary.respondBy == Self.date("2026-03-06T16:30:00+07:00"))
         let event = try #require(detail.events.last { $0.kind == "deadlines recomputed" })
         #expect(event.reason?.contains("respond 2026-03-05T16:00:00+07:00 → 2026-03-06T16:30:00+07:00") == true)
-        #expect(detail.steps.first?.dueAt == Self.date("2026-03-05T16:00:00+07:00"))
+        // Step 1 moves with it: Thursday's closing, so (quiet) Friday's opening.
+        #expect(detail.steps.first?.dueAt == Self.date("2026-03-06T07:30:00+07:00"))
 
         // Once breached, a clock keeps its deadline whatever the rules say later.
         try harness.advance(to: "2026-03-09T08:00:00+07:00")

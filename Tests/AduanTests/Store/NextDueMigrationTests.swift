@@ -40,11 +40,10 @@ struct NextDueMigrationTests {
             defer { migrated.close() }
             #expect(try migrated.scalar("SELECT next_due_at FROM cases WHERE id = 1", as: Int64.self) == 700)
             #expect(try migrated.scalar("SELECT next_due_at FROM cases WHERE id = 2", as: Int64.self) == nil)
-            // Steps are planned from the rules since: the fired one and the one with a due time stay, the called-off
-            // one without a due time is gone.
+            // Steps are planned from the rules since: only the fired one stays.
             var kept: [String] = []
             try migrated.query("SELECT case_id || '/' || step FROM escalation_steps ORDER BY 1") { kept.append($0[0]) }
-            #expect(kept == ["1/0", "1/1"])
+            #expect(kept == ["1/0"])
         }
     }
 

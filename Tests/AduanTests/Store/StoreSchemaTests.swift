@@ -21,7 +21,7 @@ struct StoreSchemaTests {
                 tables == [
                     "applied_updates", "case_counts", "cases", "clocks", "complaints", "deliveries",
                     "escalation_steps", "events", "reporters", "row_counts", "rule_snapshots", "source_cursors",
-                    "store_secrets",
+                    "store_secrets", "store_state",
                 ]
             )
         }
