@@ -74,7 +74,6 @@ public struct StoreTransaction {
         ON CONFLICT (case_id, escalation, step) DO UPDATE SET fired_at = excluded.fired_at WHERE fired_at IS NULL
         """
 
-
     private static let updateCaseRoutingSQL = """
         UPDATE cases SET agency = ?2, priority = ?3, respond_by = ?4, updated_at = ?5 WHERE id = ?1
         """
@@ -278,7 +277,6 @@ public struct StoreTransaction {
         )
         return database.changes == 1
     }
-
 
     /// Sets a case's agency, priority and response deadline (after reassignment, a raise or a reload).
     public func updateCaseRouting(caseID: Int64, agency: String?, priority: String?, respondBy: Date?, at: Date) throws
