@@ -70,6 +70,7 @@ final class SourcePoller: @unchecked Sendable {
     }
 
     private func poll() {
+        ThreadScheduling.runAsBulkWork()
         guard !state.withLock({ $0.isStopped }) else { return }
         healthState.withLock {
             $0.isPolling = true
