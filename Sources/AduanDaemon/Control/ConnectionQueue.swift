@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// Accepted control connections waiting for a serving thread, and the threads that serve them, oldest first.
 ///
@@ -44,9 +45,7 @@ final class ConnectionQueue: @unchecked Sendable {
         // A parked thread that was signalled but has not run yet still counts as parked, and takes one connection.
         if waiting.count > parked, threads < maximumServing {
             threads += 1
-            let thread = Thread { [self] in runServingThread() }
-            thread.name = "aduan.control.connection"
-            thread.start()
+            Thread.detachNewThread { [self] in runServingThread() }
         } else {
             condition.signal()
         }
@@ -65,6 +64,8 @@ final class ConnectionQueue: @unchecked Sendable {
     }
 
     private func runServingThread() {
+        // The name `top -H` and /proc show (at most 15 bytes): set on the thread itself, or it never reaches the kernel.
+        Thread.current.name = "aduan.control"
         prepareThread()
         while let connection = nextConnection() { serve(connection) }
     }

@@ -139,13 +139,12 @@ final class ControlServer: Sendable {
                 inode: inode
             )
         }
-        let thread = Thread { [self] in
+        Thread.detachNewThread { [self] in
+            Thread.current.name = "aduan.accept"
             ThreadScheduling.preferPromptWakeups(logger: logger)
             acceptUntilWoken(descriptor, wake: wakeReader)
             ended.signal()
         }
-        thread.name = "aduan.control.accept"
-        thread.start()
     }
 
     /// Accepts connections as they come until a byte arrives on `wake`.

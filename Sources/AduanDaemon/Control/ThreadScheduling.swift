@@ -28,14 +28,25 @@ enum ThreadScheduling {
         )
     }
 
-    /// Lowers the calling thread's priority to ``bulkNiceValue``, once: a thread can lower its own priority without
-    /// privilege, but not raise it back, so the thread (a Dispatch worker of the intake queues) stays at that value.
-    /// Where a seccomp filter refuses, intake keeps the default priority.
-    static func runAsBulkWork() {
+    /// Runs `body` at ``bulkNiceValue`` and puts the thread's priority back after, where the thread may raise it
+    /// again (root, or `LimitNICE=` in the unit); elsewhere it runs `body` as it is, because intake runs on Dispatch
+    /// workers that later run other work (deadlines, deliveries), which must not be left at low priority.
+    static func runAsBulkWork<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
         errno = 0
-        let current = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        guard errno == 0, current < bulkNiceValue else { return }
         // On Linux the process id 0 means the calling thread, not the whole process.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, bulkNiceValue)
+        let previous = getpriority(which, 0)
+        guard errno == 0, previous < bulkNiceValue, mayRaise(to: previous), setpriority(which, 0, bulkNiceValue) == 0
+        else { return try body() }
+        defer { _ = setpriority(which, 0, previous) }
+        return try body()
+    }
+
+    /// Whether the thread may set its nice value back to `niceValue` after lowering it (`RLIMIT_NICE`, or root).
+    private static func mayRaise(to niceValue: Int32) -> Bool {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(__RLIMIT_NICE.rawValue), &limit) == 0 else { return geteuid() == 0 }
+        // Unlimited is the largest value, so it passes too.
+        return geteuid() == 0 || limit.rlim_cur >= UInt64(20 - niceValue)
     }
 }
