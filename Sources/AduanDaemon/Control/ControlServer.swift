@@ -12,6 +12,11 @@ import Synchronization
 /// A burst of clients queues instead of failing: connections beyond the served ones wait, oldest first, for a
 /// serving thread (at most `maximumWaitingConnections`; past that a client is told "busy" at once and `aduanctl`
 /// retries briefly), and the listen backlog is the kernel's largest, so the accept loop never turns clients away.
+///
+/// Connections are served on threads, not Dispatch queues: they block in recv(2), and libdispatch on Linux does not
+/// add workers for blocked ones, so a few silent clients would starve all others. The accept thread and the serving
+/// threads are kept from request to request and wake with a short time slice (``ThreadScheduling``), so that
+/// `status` is answered in a few milliseconds while intake keeps both cores busy.
 final class ControlServer: Sendable {
     /// Why the server could not start.
     struct Failure: Error, Sendable, CustomStringConvertible {
@@ -22,32 +27,21 @@ final class ControlServer: Sendable {
     let path: String
     /// A listening socket systemd passed in (`aduand.socket`), served instead of binding `path`.
     private let inherited: SocketActivation.InheritedSocket?
-    private let handler: ControlHandler
     private let logger: Logger
     private let maximumConnections: Int
     private let maximumWaitingConnections: Int
-    private let maximumRequestBytes: Int
-    private let timeout: Double
-    private let acceptQueue = DispatchQueue(label: "aduan.control.accept")
     private let listener = Mutex<Listener?>(nil)
-    private let admission = Mutex(Admission())
+    private let connections: ConnectionQueue
 
-    /// Connections being served and those waiting for a serving thread, oldest first.
-    private struct Admission {
-        var serving = 0
-        var waiting: [Int32] = []
-    }
-
-    /// What to do with a newly accepted connection.
-    private enum Decision {
-        case serve, wait, refuse
-    }
-    /// The listening socket, its accept source and the socket file's inode (to remove only our own file; `nil`
-    /// for an inherited socket, whose file belongs to systemd).
-    /// `@unchecked Sendable`: Dispatch sources are thread-safe, and the value moves once from `start` to `stop`.
+    /// The listening socket, the pipe that wakes its accept thread to stop, the signal that the thread has ended,
+    /// and the socket file's inode (to remove only our own file; `nil` for an inherited socket, whose file belongs
+    /// to systemd).
+    /// `@unchecked Sendable`: a semaphore is thread-safe, and the value moves once from `start` to `stop`.
     private struct Listener: @unchecked Sendable {
         var descriptor: Int32
-        var source: any DispatchSourceRead
+        var wakeReader: Int32
+        var wakeWriter: Int32
+        var acceptEnded: DispatchSemaphore
         var inode: ino_t?
     }
 
@@ -67,12 +61,21 @@ final class ControlServer: Sendable {
     ) {
         self.path = inherited?.path ?? path
         self.inherited = inherited
-        self.handler = handler
         self.logger = logger
         self.maximumConnections = maximumConnections
         self.maximumWaitingConnections = maximumWaitingConnections
-        self.maximumRequestBytes = maximumRequestBytes
-        self.timeout = timeout
+        let session = ControlSession(
+            handler: handler,
+            logger: logger,
+            maximumRequestBytes: maximumRequestBytes,
+            timeout: timeout
+        )
+        connections = ConnectionQueue(
+            maximumServing: maximumConnections,
+            maximumWaiting: maximumWaitingConnections,
+            prepareThread: { ThreadScheduling.preferPromptWakeups(logger: logger) },
+            serve: session.serve
+        )
     }
 
     /// Binds the socket with mode 0660 and starts accepting.
@@ -81,7 +84,7 @@ final class ControlServer: Sendable {
     /// An inherited socket is already bound and listening: the server only starts accepting on it.
     func start() throws {
         if let inherited {
-            startAccepting(on: inherited.descriptor, inode: nil)
+            try startAccepting(on: inherited.descriptor, inode: nil)
             return
         }
         if access(path, F_OK) == 0 {
@@ -105,15 +108,60 @@ final class ControlServer: Sendable {
         }
         var status = stat()
         stat(path, &status)
-        startAccepting(on: descriptor, inode: status.st_ino)
+        do {
+            try startAccepting(on: descriptor, inode: status.st_ino)
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
+        }
     }
 
-    private func startAccepting(on descriptor: Int32, inode: ino_t?) {
+    /// Accepts on a thread of its own, not a Dispatch worker: a thread that keeps the control threads' scheduling,
+    /// so that a client's connection is taken at once even while intake keeps every core busy.
+    private func startAccepting(on descriptor: Int32, inode: ino_t?) throws {
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
-        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: acceptQueue)
-        source.setEventHandler { [weak self] in self?.acceptPending(descriptor) }
-        listener.withLock { $0 = Listener(descriptor: descriptor, source: source, inode: inode) }
-        source.resume()
+        var wake: [Int32] = [-1, -1]
+        do {
+            try retryingOnInterrupt("pipe") { pipe(&wake) }
+        } catch {
+            throw Failure(description: "cannot start accepting on \(path): \(error)")
+        }
+        for end in wake { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        let wakeReader = wake[0]
+        let ended = DispatchSemaphore(value: 0)
+        listener.withLock {
+            $0 = Listener(
+                descriptor: descriptor,
+                wakeReader: wakeReader,
+                wakeWriter: wake[1],
+                acceptEnded: ended,
+                inode: inode
+            )
+        }
+        Thread.detachNewThread { [self] in
+            Thread.current.name = "aduan.accept"
+            ThreadScheduling.preferPromptWakeups(logger: logger)
+            acceptUntilWoken(descriptor, wake: wakeReader)
+            ended.signal()
+        }
+    }
+
+    /// Accepts connections as they come until a byte arrives on `wake`.
+    private func acceptUntilWoken(_ descriptor: Int32, wake: Int32) {
+        var watched = [
+            pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            if poll(&watched, nfds_t(watched.count), -1) < 0 {
+                if errno == EINTR { continue }
+                logger.error("control socket stopped accepting", ["error": String(cString: strerror(errno))])
+                return
+            }
+            if watched[1].revents != 0 { return }
+            if watched[0].revents != 0 { acceptPending(descriptor) }
+        }
     }
 
     /// Stops accepting, closes the socket and removes its file if it is still ours (never an inherited one's).
@@ -124,14 +172,13 @@ final class ControlServer: Sendable {
                 return current
             })
         else { return }
-        taken.source.cancel()
-        acceptQueue.sync {}
+        var byte: UInt8 = 0
+        _ = write(taken.wakeWriter, &byte, 1)
+        taken.acceptEnded.wait()
+        close(taken.wakeReader)
+        close(taken.wakeWriter)
         close(taken.descriptor)
-        let waiting = admission.withLock { admission in
-            defer { admission.waiting.removeAll() }
-            return admission.waiting
-        }
-        for connection in waiting { close(connection) }
+        for connection in connections.stop() { close(connection) }
         var status = stat()
         if let inode = taken.inode, stat(path, &status) == 0, status.st_ino == inode {
             unlink(path)
@@ -145,93 +192,14 @@ final class ControlServer: Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            let decision = admission.withLock { admission -> Decision in
-                if admission.serving < maximumConnections {
-                    admission.serving += 1
-                    return .serve
-                }
-                guard admission.waiting.count < maximumWaitingConnections else { return .refuse }
-                admission.waiting.append(connection)
-                return .wait
-            }
-            switch decision {
-            case .serve: startServing(connection)
-            case .wait: continue
-            case .refuse:
+            if !connections.admit(connection) {
                 let open = maximumConnections + maximumWaitingConnections
-                refuse(connection, ControlError(.busy, "aduand has \(open) control connections open; try again"))
+                ControlSession.refuse(
+                    connection,
+                    ControlError(.busy, "aduand has \(open) control connections open; try again")
+                )
                 close(connection)
             }
         }
-    }
-
-    /// Serves `first`, then each waiting connection in turn, until none waits.
-    private func startServing(_ first: Int32) {
-        // One thread per served connection, not a Dispatch queue: connections block in recv(2), and libdispatch on
-        // Linux does not add workers for blocked ones, so a few silent clients would starve all others.
-        let thread = Thread { [self] in
-            var next: Int32? = first
-            while let connection = next {
-                serve(connection)
-                next = admission.withLock { admission -> Int32? in
-                    guard admission.waiting.isEmpty else { return admission.waiting.removeFirst() }
-                    admission.serving -= 1
-                    return nil
-                }
-            }
-        }
-        thread.name = "aduan.control.connection"
-        thread.start()
-    }
-
-    private func serve(_ connection: Int32) {
-        defer { close(connection) }
-        UnixSocket.setTimeouts(connection, seconds: timeout)
-        var credentials = aduan_peer_credentials()
-        let peer = aduan_peer_credentials_of(connection, &credentials) == 0 ? PeerIdentity(credentials) : nil
-        var reader = LineReader(descriptor: connection, maximumLineLength: maximumRequestBytes)
-        while true {
-            let line: [UInt8]
-            do {
-                guard let next = try reader.nextLine() else { return }
-                line = next
-            } catch .lineTooLong(let limit) {
-                refuse(connection, ControlError(.tooLarge, "request larger than \(limit) bytes"))
-                return
-            } catch {
-                return
-            }
-            if line.isEmpty { continue }
-            var answer = handler.respond(to: line, from: peer)
-            answer.append(UInt8(ascii: "\n"))
-            do {
-                try UnixSocket.writeAll(connection, answer)
-            } catch {
-                logger.debug("control client went away", ["error": "\(error)"])
-                return
-            }
-        }
-    }
-
-    private func refuse(_ connection: Int32, _ error: ControlError) {
-        if var line = try? ControlCoding.makeEncoder().encode(
-            ControlResponse<ControlEmptyResult>.failure(id: nil, error)
-        ) {
-            line.append(UInt8(ascii: "\n"))
-            try? UnixSocket.writeAll(connection, Array(line))
-        }
-    }
-}
-
-/// Who is at the other end of a control connection, from `SO_PEERCRED`.
-struct PeerIdentity: Sendable, Hashable {
-    var pid: Int32
-    var uid: UInt32
-    var gid: UInt32
-
-    init(_ credentials: aduan_peer_credentials) {
-        pid = credentials.pid
-        uid = credentials.uid
-        gid = credentials.gid
     }
 }

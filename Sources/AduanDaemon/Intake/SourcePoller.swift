@@ -70,6 +70,10 @@ final class SourcePoller: @unchecked Sendable {
     }
 
     private func poll() {
+        ThreadScheduling.runAsBulkWork { pollAtBulkPriority() }
+    }
+
+    private func pollAtBulkPriority() {
         guard !state.withLock({ $0.isStopped }) else { return }
         healthState.withLock {
             $0.isPolling = true

@@ -1,0 +1,52 @@
+import CAduanShims
+import Glibc
+import Synchronization
+
+/// How the daemon's threads ask the kernel for CPU time, so that an operator's question is answered at once while a
+/// backlog import keeps both cores busy.
+enum ThreadScheduling {
+    /// The time slice of a thread that answers control requests: shorter than any other thread's, so that when it
+    /// wakes it preempts the running one (intake) instead of waiting for that slice to end. Its share of CPU time
+    /// stays that of any thread at its nice value.
+    static let promptSliceNanoseconds: UInt64 = 100_000
+
+    /// The nice value of threads that do bulk work (intake): on a saturated CPU they yield to the control threads
+    /// (nice 0), which then get most of a core when they need it; on an idle one they run as fast as ever.
+    static let bulkNiceValue: Int32 = 10
+
+    private static let hasWarned = Atomic(false)
+
+    /// Gives the calling thread the prompt slice; where the kernel or a seccomp filter refuses, says so once and
+    /// carries on with the default scheduling.
+    static func preferPromptWakeups(logger: Logger) {
+        guard aduan_set_thread_slice(promptSliceNanoseconds) != 0 else { return }
+        let error = errno
+        guard !hasWarned.exchange(true, ordering: .relaxed) else { return }
+        logger.info(
+            "control threads keep the default time slice; answers may wait behind intake on a busy CPU",
+            ["error": String(cString: strerror(error))]
+        )
+    }
+
+    /// Runs `body` at ``bulkNiceValue`` and puts the thread's priority back after, where the thread may raise it
+    /// again (root, or `LimitNICE=` in the unit); elsewhere it runs `body` as it is, because intake runs on Dispatch
+    /// workers that later run other work (deadlines, deliveries), which must not be left at low priority.
+    static func runAsBulkWork<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        errno = 0
+        // On Linux the process id 0 means the calling thread, not the whole process.
+        let previous = getpriority(which, 0)
+        guard errno == 0, previous < bulkNiceValue, mayRaise(to: previous), setpriority(which, 0, bulkNiceValue) == 0
+        else { return try body() }
+        defer { _ = setpriority(which, 0, previous) }
+        return try body()
+    }
+
+    /// Whether the thread may set its nice value back to `niceValue` after lowering it (`RLIMIT_NICE`, or root).
+    private static func mayRaise(to niceValue: Int32) -> Bool {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(__RLIMIT_NICE.rawValue), &limit) == 0 else { return geteuid() == 0 }
+        // Unlimited is the largest value, so it passes too.
+        return geteuid() == 0 || limit.rlim_cur >= UInt64(20 - niceValue)
+    }
+}
