@@ -146,8 +146,9 @@ public final class StoreReader {
         return count <= Self.sortedMatchesLimit
     }
 
-    /// A case with its complaint, clocks, escalation steps and history (oldest event first); `nil` when no case
-    /// has that id.
+    /// A case with its complaint, clocks, the escalation steps that fired and history (oldest event first); `nil`
+    /// when no case has that id. The steps still to come are planned from the rules, which the store does not hold:
+    /// the daemon adds them before it answers `case show`.
     public func caseDetail(id: Int64) throws -> CaseDetail? {
         try database.inTransaction(.deferred) { try CaseQueries.detail(id: id, in: database) }
     }
