@@ -128,6 +128,9 @@ final class SourcePoller: @unchecked Sendable {
 
     private func schedule(after seconds: Double) {
         healthState.withLock { $0.nextPollAt = Date(timeIntervalSinceNow: seconds) }
-        timer?.schedule(deadline: .now() + seconds, repeating: .never, leeway: .milliseconds(50))
+        // A source with more waiting goes on at once: a timer's leeway (Dispatch may fire it that much late) would
+        // leave the store idle between batches of a backlog. Periodic polls may be late; that saves wake-ups.
+        let leeway: DispatchTimeInterval = seconds > 0 ? .milliseconds(50) : .nanoseconds(0)
+        timer?.schedule(deadline: .now() + seconds, repeating: .never, leeway: leeway)
     }
 }
