@@ -128,7 +128,9 @@ final class ControlHandler: @unchecked Sendable {
             }
             return try queue.sync {
                 switch request.op {
-                case .cases: return encode(.success(id: request.id, try listCases(request)))
+                // Written by hand, the same bytes: `JSONEncoder` took ~0.5 ms of CPU for 50 cases, which became tail
+                // latency while intake kept both cores busy.
+                case .cases: return CaseListResponse.encode(id: request.id, try listCases(request))
                 case .caseShow:
                     return encode(.success(id: request.id, try caseDetail(request, isMasked: permission < .change)))
                 case .rulesShow: return encode(.success(id: request.id, try ruleSnapshot(request)))
