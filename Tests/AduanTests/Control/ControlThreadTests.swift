@@ -2,8 +2,10 @@ import AduanControl
 import Foundation
 import Testing
 
+@testable import AduanDaemon
+
 /// The daemon's threads as `top -H` shows them: control requests reuse kept serving threads that wake with a short
-/// time slice, and intake runs below them, at nice 10, while it stores.
+/// time slice, and intake runs below them, at the bulk nice value, while it stores.
 @Suite("control and intake threads", .serialized)
 struct ControlThreadTests {
     /// A thread of the daemon, from `/proc/PID/task/TID`.
@@ -60,7 +62,7 @@ struct ControlThreadTests {
         #expect(daemon.stop() == 0)
     }
 
-    @Test("while intake stores complaints a thread of the daemon runs at nice 10, and the control threads at 0")
+    @Test("while intake stores complaints a thread of the daemon runs at nice 19, and the control threads at 0")
     func intakeRunsBelowControl() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -74,12 +76,15 @@ struct ControlThreadTests {
         var control: [DaemonThread] = []
         let isStored = eventually(within: 60) {
             let all = Self.threads(of: daemon.process.processIdentifier)
-            sawBulkThread = sawBulkThread || all.contains { $0.nice == 10 }
+            sawBulkThread = sawBulkThread || all.contains { $0.nice == ThreadScheduling.bulkNiceValue }
             control += all.filter { $0.name == "aduan.control" || $0.name == "aduan.accept" }
             return ((try? daemon.status().complaints) ?? 0) >= 5_000
         }
         #expect(isStored, "intake did not store the complaints:\n\(daemon.log)")
-        #expect(sawBulkThread, "no thread ran at nice 10 while intake stored 5,000 complaints")
+        #expect(
+            sawBulkThread,
+            "no thread ran at nice \(ThreadScheduling.bulkNiceValue) while intake stored 5,000 complaints"
+        )
         #expect(!control.isEmpty && control.allSatisfy { $0.nice == 0 })
         #expect(daemon.stop() == 0)
     }
