@@ -64,7 +64,7 @@ enum RulesRouteCommand {
         /// When complaints without `received_at` count from.
         let now: Date
         let decoder = SpoolItemDecoder(source: "replay")
-        var output: [UInt8] = []
+        var output = JSONByteWriter()
         var invalidLines = 0
 
         /// Routes one line (without its newline) and appends its output line; skips a blank line.
@@ -74,56 +74,32 @@ enum RulesRouteCommand {
             case .success(let complaint):
                 let decision = ruleSet.route(RoutingInput(complaint))
                 let planned = ruleSet.plannedDeadlines(for: decision, receivedAt: complaint.receivedAt)
-                output += #"{"id":"#.utf8
-                appendJSON(complaint.externalID)
-                output += #","route":"#.utf8
-                appendJSON(decision.route)
-                output += #","to":"#.utf8
-                appendJSON(decision.agency)
-                output += #","priority":"#.utf8
-                appendJSON(decision.priority)
-                output += #","respond_by":"#.utf8
-                appendJSON(planned.respondBy.map(RFC3339.format))
-                output += "}\n".utf8
+                output.raw(#"{"id":"#)
+                output.string(complaint.externalID)
+                output.raw(#","route":"#)
+                output.string(decision.route)
+                output.raw(#","to":"#)
+                output.string(decision.agency)
+                output.raw(#","priority":"#)
+                output.string(decision.priority)
+                output.raw(#","respond_by":"#)
+                output.date(planned.respondBy)
+                output.raw("}\n")
             case .failure(let error):
                 invalidLines += 1
-                output += #"{"id":"#.utf8
-                appendJSON(error.id)
-                output += #","error":"#.utf8
-                appendJSON(error.description)
-                output += "}\n".utf8
+                output.raw(#"{"id":"#)
+                output.string(error.id)
+                output.raw(#","error":"#)
+                output.string(error.description)
+                output.raw("}\n")
             }
         }
 
         /// Writes the buffered lines to stdout.
         mutating func flush() {
-            guard !output.isEmpty else { return }
-            FileHandle.standardOutput.write(Data(output))
-            output.removeAll(keepingCapacity: true)
-        }
-
-        /// Appends `value` as a JSON string (or `null`), escaping quotes, backslashes and control characters.
-        private mutating func appendJSON(_ value: String?) {
-            guard let value else {
-                output += "null".utf8
-                return
-            }
-            output.append(0x22)
-            for byte in value.utf8 {
-                switch byte {
-                case 0x22: output += #"\""#.utf8
-                case 0x5C: output += #"\\"#.utf8
-                case 0x0A: output += #"\n"#.utf8
-                case 0x0D: output += #"\r"#.utf8
-                case 0x09: output += #"\t"#.utf8
-                case ..<0x20:
-                    let hex = Array("0123456789abcdef".utf8)
-                    output += #"\u00"#.utf8
-                    output += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                default: output.append(byte)
-                }
-            }
-            output.append(0x22)
+            guard !output.bytes.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(output.bytes))
+            output = JSONByteWriter()
         }
     }
 }

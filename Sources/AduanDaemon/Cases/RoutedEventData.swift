@@ -1,3 +1,4 @@
+import AduanControl
 import AduanRules
 import Foundation
 
@@ -25,30 +26,19 @@ struct RoutedEventData: Sendable, Hashable, Codable {
 
     /// The JSON text, written by hand: intake writes one per complaint, and JSONEncoder costs several times more.
     var json: String {
-        var text = #"{"agency":"#
-        Self.appendQuoted(agency, to: &text)
+        var writer = JSONByteWriter(capacity: 96)
+        writer.raw(#"{"agency":"#)
+        writer.string(agency)
         if let priority {
-            text += #","priority":"#
-            Self.appendQuoted(priority, to: &text)
+            writer.raw(#","priority":"#)
+            writer.string(priority)
         }
-        text += #","phrases":["#
+        writer.raw(#","phrases":["#)
         for (index, phrase) in phrases.enumerated() {
-            if index > 0 { text += "," }
-            Self.appendQuoted(phrase, to: &text)
+            if index > 0 { writer.raw(",") }
+            writer.string(phrase)
         }
-        return text + "]}"
-    }
-
-    private static func appendQuoted(_ value: String, to text: inout String) {
-        text += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20: text += String(format: "\\u%04x", scalar.value)
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
+        writer.raw("]}")
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
