@@ -31,6 +31,7 @@ final class ControlServer: Sendable {
     private let maximumConnections: Int
     private let maximumWaitingConnections: Int
     private let listener = Mutex<Listener?>(nil)
+    private let hasWarnedOfDescriptors = Atomic(false)
     private let connections: ConnectionQueue
 
     /// The listening socket, the pipe that wakes its accept thread to stop, the signal that the thread has ended,
@@ -63,7 +64,12 @@ final class ControlServer: Sendable {
         self.inherited = inherited
         self.logger = logger
         self.maximumConnections = maximumConnections
-        self.maximumWaitingConnections = maximumWaitingConnections
+        // Each waiting connection holds a descriptor: past the open-file limit `accept` fails and nobody could even
+        // be told "busy", so fewer wait when the limit is low.
+        self.maximumWaitingConnections = DescriptorLimit.waitingConnections(
+            wanted: maximumWaitingConnections,
+            serving: maximumConnections
+        )
         let session = ControlSession(
             handler: handler,
             logger: logger,
@@ -72,7 +78,7 @@ final class ControlServer: Sendable {
         )
         connections = ConnectionQueue(
             maximumServing: maximumConnections,
-            maximumWaiting: maximumWaitingConnections,
+            maximumWaiting: self.maximumWaitingConnections,
             prepareThread: { ThreadScheduling.preferPromptWakeups(logger: logger) },
             serve: session.serve
         )
@@ -160,7 +166,11 @@ final class ControlServer: Sendable {
                 return
             }
             if watched[1].revents != 0 { return }
-            if watched[0].revents != 0 { acceptPending(descriptor) }
+            if watched[0].revents != 0, !acceptPending(descriptor) {
+                // Out of descriptors: the pending connection stays in the backlog. Listening again at once would
+                // spin on it; wait a moment (or for the stop) while connections close.
+                if poll(&watched[1], 1, 100) > 0 { return }
+            }
         }
     }
 
@@ -185,12 +195,23 @@ final class ControlServer: Sendable {
         }
     }
 
-    private func acceptPending(_ listener: Int32) {
+    /// Accepts every pending connection; `false` when the process ran out of descriptors.
+    private func acceptPending(_ listener: Int32) -> Bool {
         while true {
             let connection = aduan_accept_cloexec(listener)
             if connection < 0 {
-                if errno == EINTR { continue }
-                return
+                switch errno {
+                case EINTR: continue
+                case EMFILE, ENFILE:
+                    if !hasWarnedOfDescriptors.exchange(true, ordering: .relaxed) {
+                        logger.warning(
+                            "control socket: out of file descriptors; connections wait in the backlog",
+                            ["error": String(cString: strerror(errno))]
+                        )
+                    }
+                    return false
+                default: return true
+                }
             }
             if !connections.admit(connection) {
                 let open = maximumConnections + maximumWaitingConnections

@@ -150,6 +150,9 @@ public final class Daemon: @unchecked Sendable {
             version: version,
             logger: logger
         )
+        // The store, sources, deliveries and up to a thousand waiting control connections need more descriptors
+        // than the usual soft limit of 1,024.
+        DescriptorLimit.raiseToHardLimit()
         do {
             server = ControlServer(
                 path: configuration.socketPath,

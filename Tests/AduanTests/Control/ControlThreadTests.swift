@@ -62,7 +62,7 @@ struct ControlThreadTests {
         #expect(daemon.stop() == 0)
     }
 
-    @Test("while intake stores complaints a thread of the daemon runs at nice 19, and the control threads at 0")
+    @Test("while intake stores complaints a daemon thread runs at the bulk nice value, and the control threads at 0")
     func intakeRunsBelowControl() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
