@@ -31,24 +31,12 @@ struct BulkPriorityRestoreTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = folder.file("state")
+        let daemon = try DaemonProcess(
+            stateDirectory: state,
+            launcher: ["/usr/bin/setpriv", "--inh-caps=-sys_nice", "--bounding-set=-sys_nice"]
+        )
+        let status = { try? daemon.status() }
         try FileManager.default.createDirectory(atPath: state + "/inbox", withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = [
-            "--inh-caps=-sys_nice", "--bounding-set=-sys_nice", TestPaths.aduand, "--state-dir", state, "--rules",
-            TestPaths.rulesDirectory,
-        ]
-        process.environment = CommandRun.cleanEnvironment()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        let client = ControlClient(socketPath: state + "/aduand.sock", timeout: 2)
-        let status = { try? client.send(ControlRequest(op: .status), expecting: StatusReport.self) }
-        try #require(eventually(within: 20) { status() != nil })
         for file in 0..<5 {
             let lines = (0..<1_000).map { #"{"id":"n-\#(file)-\#($0)","text":"Jalan rusak nomor \#($0)"}"# }
             try DaemonEndToEndTests.drop(lines, named: "bulk-\(file).jsonl", into: state + "/inbox")
@@ -58,7 +46,7 @@ struct BulkPriorityRestoreTests {
         var alwaysAtBulk = Int.max
         for _ in 0..<5 {
             Thread.sleep(forTimeInterval: 1)
-            let atBulk = Self.niceValues(of: process.processIdentifier).filter {
+            let atBulk = Self.niceValues(of: daemon.process.processIdentifier).filter {
                 $0 == Int(ThreadScheduling.bulkNiceValue)
             }
             alwaysAtBulk = min(alwaysAtBulk, atBulk.count)

@@ -16,27 +16,11 @@ struct DescriptorLimitTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let state = folder.file("state")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = [
-            "-c", #"ulimit -n 1024 && exec "$0" --state-dir "$1" --rules "$2""#, TestPaths.aduand, state,
-            TestPaths.rulesDirectory,
-        ]
-        process.environment = CommandRun.cleanEnvironment()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
-        let socket = state + "/aduand.sock"
-        let client = ControlClient(socketPath: socket, timeout: 2)
-        try #require(
-            eventually(within: 20) {
-                (try? client.send(ControlRequest(op: .status), expecting: StatusReport.self)) != nil
-            }
+        let daemon = try DaemonProcess(
+            stateDirectory: state,
+            launcher: ["/bin/sh", "-c", #"ulimit -n 1024 && exec "$0" "$@""#]
         )
+        let socket = daemon.socketPath
         var silent: [Int32] = []
         defer { for descriptor in silent { close(descriptor) } }
         for _ in 0..<1_100 { silent.append(try UnixSocket.connect(to: socket)) }

@@ -13,9 +13,12 @@ final class DaemonProcess {
     /// - Parameters:
     ///   - stateDirectory: passed as `--state-dir` unless `arguments` already chooses.
     ///   - waitForReady: wait for the socket; `false` for tests of refused starts.
+    ///   - launcher: a command that execs `aduand` (its path and arguments appended), e.g. `setpriv …` or
+    ///     `sh -c 'ulimit -n 1024 && exec "$0" "$@"'`; the process id stays the daemon's.
     init(
         stateDirectory: String,
         arguments: [String] = [],
+        launcher: [String] = [],
         rules: String = TestPaths.rulesDirectory,
         workingDirectory: String? = nil,
         environment: [String: String]? = nil,
@@ -31,6 +34,10 @@ final class DaemonProcess {
         if workingDirectory == nil {
             fullArguments += ["--state-dir", stateDirectory, "--rules", rules]
             if let socketPath { fullArguments += ["--socket", socketPath] }
+        }
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            fullArguments = launcher.dropFirst() + [TestPaths.aduand] + fullArguments
         }
         process.arguments = fullArguments
         process.environment = environment ?? CommandRun.cleanEnvironment()
