@@ -13,22 +13,29 @@ enum DescriptorLimit {
     /// Raises the soft limit to the hard one; returns the soft limit in force afterwards.
     @discardableResult
     static func raiseToHardLimit() -> Int {
-        var limit = rlimit()
-        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
-        guard getrlimit(resource, &limit) == 0 else { return 1_024 }
+        guard var limit = current() else { return 1_024 }
         if limit.rlim_cur < limit.rlim_max {
             var raised = limit
             raised.rlim_cur = limit.rlim_max
             if setrlimit(resource, &raised) == 0 { limit = raised }
         }
-        return limit.rlim_cur > UInt64(Int.max) ? Int.max : Int(limit.rlim_cur)
+        return soft(limit)
     }
 
     /// How many control connections may wait for a serving thread under the current limit, at most `wanted`.
     static func waitingConnections(wanted: Int, serving: Int) -> Int {
+        guard let limit = current() else { return wanted }
+        return max(0, min(wanted, soft(limit) - reserved - serving))
+    }
+
+    private static let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+
+    private static func current() -> rlimit? {
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return wanted }
-        let available = limit.rlim_cur > UInt64(Int.max) ? Int.max : Int(limit.rlim_cur)
-        return max(0, min(wanted, available - reserved - serving))
+        return getrlimit(resource, &limit) == 0 ? limit : nil
+    }
+
+    private static func soft(_ limit: rlimit) -> Int {
+        limit.rlim_cur > UInt64(Int.max) ? Int.max : Int(limit.rlim_cur)
     }
 }
