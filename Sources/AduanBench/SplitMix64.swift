@@ -1,12 +1,15 @@
-/// A seeded random number generator, so that every run generates the same complaints, rules and stores.
-struct SplitMix64: RandomNumberGenerator {
+/// A seeded random number generator (SplitMix64), so that every run generates the same complaints, rules and
+/// stores, and a randomised test repeats the same numbers for the same seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Creates a generator whose numbers depend only on `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next number.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -1,3 +1,4 @@
+import AduanBench
 import AduanCore
 import Foundation
 import Testing
@@ -11,7 +12,7 @@ struct FeedFuzzTests {
         Array("\"\",;\r\n<>/&#;![]-?:{}[]0x\\ ".utf8) + [0x00, 0x80, 0xC3, 0xEF, 0xBB, 0xBF, 0xFF]
 
     static func mutations(of fixture: String, count: Int, seed: UInt64) -> [[UInt8]] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let original = Array(fixture.utf8)
         return (0..<count).map { _ in
             var bytes = original

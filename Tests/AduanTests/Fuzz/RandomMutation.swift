@@ -1,13 +1,15 @@
+import AduanBench
+
 /// Byte-level mutations in the manner of libFuzzer's (flip, insert, erase, truncate, duplicate a run), from a fixed
 /// seed so that a failing seeded test fails the same way again. Bytes that matter to a grammar are inserted more
 /// often than noise, so mutations get past the first syntax check.
 struct RandomMutation {
-    private var generator: SeededGenerator
+    private var generator: SplitMix64
     private let syntaxBytes: [UInt8]
 
     /// - Parameter syntaxBytes: the grammar's own punctuation, inserted as often as random bytes.
     init(seed: UInt64, syntaxBytes: String) {
-        generator = SeededGenerator(seed: seed)
+        generator = SplitMix64(seed: seed)
         self.syntaxBytes = Array(syntaxBytes.utf8) + [0x00, 0x0B, 0x0D, 0x85, 0xC2, 0xE2, 0x80, 0xA8, 0xFF]
     }
 

@@ -1,3 +1,4 @@
+import AduanBench
 import AduanCore
 import Foundation
 import Testing
@@ -158,7 +159,7 @@ struct MailParserTests {
 
     @Test("binary garbage is refused as not a mail")
     func binaryGarbage() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let garbage = (0..<2_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
         guard case .failure(let error) = MailParser.parse(garbage) else {
             Issue.record("garbage accepted")

@@ -1,3 +1,4 @@
+import AduanBench
 import AduanControl
 import Foundation
 import Glibc
@@ -65,7 +66,7 @@ struct BrokenStoreTests {
         defer { folder.remove() }
         let state = folder.file("state")
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let garbage = (0..<65_536).map { _ in UInt8.random(in: 0...255, using: &generator) }
         try Data(garbage).write(to: URL(fileURLWithPath: state + "/aduan.db"))
         let (status, reason, lines) = try Self.failedStart(state)

@@ -1,3 +1,4 @@
+import AduanBench
 import AduanControl
 import AduanCore
 import AduanRules
@@ -20,7 +21,7 @@ struct CrashSafetyTests {
     func survivesRepeatedKills() throws {
         let seed = UInt64.random(in: 1...UInt64.max)
         print("crash safety: seed \(seed)")
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         let fixture = try ReliabilityFixture(label: "aduan-crash")
         defer { fixture.remove() }
         let started = Date()

@@ -1,12 +1,14 @@
+import AduanBench
+
 /// Writes random rule files from a small grammar: blocks on one line or many, nested blocks, top-level attributes,
 /// every kind of value, conditions broken over lines at random, strings with escapes and non-ASCII text, comments
 /// wherever a comment may go, stray indentation and blank lines. Always valid syntax (the checker may still object,
 /// which does not matter to the formatter).
 struct RandomRuleDocument {
-    private var random: SeededGenerator
+    private var random: SplitMix64
 
     init(seed: UInt64) {
-        random = SeededGenerator(seed: seed)
+        random = SplitMix64(seed: seed)
     }
 
     /// A whole file.

@@ -1,3 +1,4 @@
+import AduanBench
 import Dispatch
 import Foundation
 import Testing
@@ -40,7 +41,7 @@ struct DeadlineSchedulerTests {
             #expect(due <= clock.now())
             log.record(key, due)
         }
-        var random = SeededGenerator(seed: 2_024)
+        var random = SplitMix64(seed: 2_024)
         let dues = (0..<100_000).map { _ in at(TimeInterval(Int.random(in: 1..<(30 * 86_400), using: &random))) }
         onQueue {
             for (key, due) in dues.enumerated() {
